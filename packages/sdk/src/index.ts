@@ -1,0 +1,9 @@
+/**
+ * @collectkit/sdk — the typed core of Collectkit.
+ *
+ * Pure TypeScript that runs in browsers and in Node: no DOM, no Node built-ins, no clock reads.
+ * @packageDocumentation
+ */
+export * from './errors.js';
+export * from './calendar/index.js';
+export * from './money/index.js';
