@@ -30,6 +30,7 @@ function separatorsFor(locale: string): Separators {
 }
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
+const IS_SPACE = /^[\s\u00a0\u202f\u2009]$/;
 
 /**
  * Parses a typed amount into minor units, e.g. `parseMoney('1.234,50', 'DKK', 'da')` →
@@ -48,8 +49,8 @@ export function parseMoney(text: string, currency: CurrencyCode, locale: string,
   if (cleaned.startsWith('-')) {
     throw new CollectkitInputError('negative_amount', field, 'must not be negative');
   }
-  const groupChar = SPACES.test(group) ? '' : group;
-  SPACES.lastIndex = 0;
+  // Locales that group with (narrow) no-break spaces: spaces were removed above, so no group character remains.
+  const groupChar = IS_SPACE.test(group) ? '' : group;
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const exponent = currencyExponent(currency);
   const grouped = groupChar ? `\\d{1,3}(?:${escape(groupChar)}\\d{3})+` : '(?!)';
