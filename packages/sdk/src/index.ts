@@ -7,3 +7,4 @@
 export * from './errors.js';
 export * from './calendar/index.js';
 export * from './money/index.js';
+export * from './identifiers/index.js';
