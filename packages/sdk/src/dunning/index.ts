@@ -1,0 +1,3 @@
+export * from './stages.js';
+export * from './business-rules.js';
+export * from './next-action.js';
