@@ -47,9 +47,9 @@ export interface DanishBankAccount {
 
 /**
  * DK domestic account: 4-digit registration number + account number of up to 10 digits.
- * Format only: Danish banks no longer apply the per-bank modulus checks once published for
- * account numbers, so a real account can fail them; only the bank can confirm an account exists.
- * All-zero numbers are refused.
+ * Format only, no modulus check: Danish account numbers have no common check digit — the
+ * per-bank checks were never public and the banks have dropped them — so any check we applied
+ * would refuse real accounts. Only the bank can confirm an account exists. All-zero numbers are refused.
  */
 export function normalizeDanishBankAccount(registrationNumber: unknown, accountNumber: unknown): DanishBankAccount | null {
   const reg = digitsOf(registrationNumber);

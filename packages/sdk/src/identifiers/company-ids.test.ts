@@ -30,6 +30,12 @@ function completeMod11(base: string, weights: number[]): string | null {
 }
 
 describe('DK CVR', () => {
+  it("follows Erhvervsstyrelsen's worked example 13748136", () => {
+    // erhvervsstyrelsen.dk/modulus_11: 1·2+3·7+7·6+4·5+8·4+1·3+3·2 = 126; 126 mod 11 = 5; 11 − 5 = 6
+    assert.ok(isValidCvr('13748136'));
+    assert.equal(isValidCvr('13748137'), false);
+  });
+
   it('accepts real CVR numbers', () => {
     // Novo Nordisk A/S 24256790: 2·2+4·7+2·6+5·5+6·4+7·3+9·2+0·1 = 4+28+12+25+24+21+18+0 = 132 = 12·11
     assert.ok(isValidCvr('24256790'));
