@@ -8,3 +8,5 @@ export * from './errors.js';
 export * from './calendar/index.js';
 export * from './money/index.js';
 export * from './identifiers/index.js';
+export * from './dunning/index.js';
+export * from './client/index.js';

@@ -1,0 +1,57 @@
+/**
+ * `createClient`: checks the options once, builds the transport, and binds the resources to it.
+ */
+import { CollectkitInputError } from '../errors.js';
+import { createTransport, type CallResult, type HttpCall, type ResponseSchema, type TransportOptions } from './http.js';
+import type { ItemOf, PageSchema } from './pagination.js';
+import { watchEvents, type WatchOptions } from './watch.js';
+
+export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
+  /** `pk_…`: safe in a web page (quotes, enrolment, a signed-in member's cases). */
+  publishableKey?: string | undefined;
+  /** `sk_…`: server to server only; never ship it to a browser. */
+  secretKey?: string | undefined;
+  /** A session or access token issued by the server. */
+  token?: string | undefined;
+}
+
+export interface CollectkitClient {
+  /** Any call, for a route the resources do not cover yet. */
+  request<S extends ResponseSchema | undefined>(call: HttpCall<S>): Promise<CallResult<S>>;
+  /** Long-polls an events endpoint (see `watchEvents`). */
+  watch<S extends PageSchema>(path: string, schema: S, options?: WatchOptions): AsyncGenerator<ItemOf<S>, void, undefined>;
+}
+
+export function createClient(options: ClientOptions): CollectkitClient {
+  if (typeof options.apiBase !== 'string' || options.apiBase.trim() === '') {
+    throw new CollectkitInputError('invalid_argument', 'apiBase', 'Give the base URL of the Collectkit API');
+  }
+  const http = createTransport({ ...options, authorization: credentialOf(options) });
+  return {
+    request: (call) => http.request(call),
+    watch: (path, schema, watchOptions) => watchEvents(http, path, schema, watchOptions),
+  };
+}
+
+/** Exactly one kind of credential, and each of the right kind: a mixed-up key fails here, not at the server. */
+function credentialOf(options: ClientOptions): string {
+  const given = (['publishableKey', 'secretKey', 'token'] as const).filter((field) => options[field] !== undefined);
+  if (given.length !== 1) {
+    throw new CollectkitInputError(
+      'invalid_argument',
+      given[1] ?? 'publishableKey',
+      `Give exactly one of publishableKey, secretKey or token (got ${given.length === 0 ? 'none' : given.join(' and ')})`,
+    );
+  }
+  const field = given[0]!;
+  const value = options[field]!;
+  const prefix = field === 'publishableKey' ? 'pk_' : field === 'secretKey' ? 'sk_' : '';
+  if (typeof value !== 'string' || value.length <= prefix.length || !value.startsWith(prefix) || /\s/.test(value)) {
+    throw new CollectkitInputError(
+      'invalid_argument',
+      field,
+      prefix ? `A ${field} starts with ${prefix} and has no spaces` : 'A token is a non-empty string without spaces',
+    );
+  }
+  return value;
+}

@@ -1,0 +1,36 @@
+/** The HTTP client of the Collectkit API: browsers and Node 20, on fetch and ky. */
+export { createClient, type ClientOptions, type CollectkitClient } from './create-client.js';
+export {
+  CollectkitApiError,
+  isCollectkitApiError,
+  kindOfStatus,
+  type ApiErrorKind,
+  type ApiIssue,
+  type CollectkitApiErrorInit,
+} from './errors.js';
+export {
+  pathOf,
+  type CallResult,
+  type FetchFunction,
+  type HttpCall,
+  type HttpMethod,
+  type OutgoingRequest,
+  type QueryValue,
+  type ResponseSchema,
+  type TransportOptions,
+} from './http.js';
+export { IDEMPOTENCY_HEADER, newIdempotencyKey } from './idempotency.js';
+export { paginate, type ItemOf, type Page, type PageList, type PageSchema } from './pagination.js';
+export { DEFAULT_RETRY_POLICY, RETRYABLE_STATUSES, backoffDelay, type RetryPolicy } from './retry.js';
+export { watchEvents, type EventOf, type EventPageSchema, type WatchOptions } from './watch.js';
+export {
+  CollectkitWebhookError,
+  WEBHOOK_SIGNATURE_HEADER,
+  computeWebhookSignature,
+  isCollectkitWebhookError,
+  signWebhookPayload,
+  verifyWebhook,
+  type VerifyWebhookOptions,
+  type WebhookErrorCode,
+} from './webhooks.js';
+export type { Clock, Sleep } from './platform.js';
