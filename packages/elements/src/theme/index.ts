@@ -1,0 +1,2 @@
+export { tokens } from './tokens.styles.js';
+export { controlStyles } from './controls.styles.js';
