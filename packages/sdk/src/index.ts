@@ -10,3 +10,6 @@ export * from './money/index.js';
 export * from './identifiers/index.js';
 export * from './dunning/index.js';
 export * from './client/index.js';
+export * from './contract/index.js';
+export * from './ledger/allocation.js';
+export * from './ledger/payout.js';

@@ -58,6 +58,7 @@ export const QuoteWarningCodeSchema = z.enum([
   'limitation_passed',
   'interest_rate_unknown',
   'law_not_covered',
+  'fees_in_other_currency',
 ]);
 export type QuoteWarningCode = z.infer<typeof QuoteWarningCodeSchema>;
 
