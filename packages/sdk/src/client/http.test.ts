@@ -220,7 +220,7 @@ describe('retries and idempotency', () => {
 describe('responses are parsed with the schema', () => {
   it('rejects a body that does not match the contract, with the issues, instead of returning it', async () => {
     const s = await server((req, res) =>
-      req.url === '/text' ? (res.writeHead(200, { 'content-type': 'text/plain' }), res.end('ok')) : sendJson(res, 200, { id: 7, status: 'draft' }, { 'x-request-id': 'r-1' }),
+      req.url === '/text' ? void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok') : sendJson(res, 200, { id: 7, status: 'draft' }, { 'x-request-id': 'r-1' }),
     );
     const client = createClient({ apiBase: s.baseUrl, token: 't' });
     const mismatch = await rejection(client.request({ method: 'GET', path: 'cases/1', schema: CaseSchema }));
@@ -231,7 +231,7 @@ describe('responses are parsed with the schema', () => {
   });
 
   it('resolves to undefined for a call without a schema (204)', async () => {
-    const s = await server((_req, res) => (res.writeHead(204), res.end()));
+    const s = await server((_req, res) => void res.writeHead(204).end());
     const client = createClient({ apiBase: s.baseUrl, token: 't' });
     assert.equal(await client.request({ method: 'POST', path: 'v1/sessions/logout', json: {} }), undefined);
   });
