@@ -92,8 +92,11 @@ export type DayCountConvention = 'actual/365' | 'actual/actual' | '30/360';
 export interface LimitationRules {
   /** Years from the due date until an ordinary claim is time-barred. */
   readonly ordinaryYears: { readonly business: number; readonly consumer: number };
-  /** Years for debt instruments, acknowledgments, settlements and judgments. */
-  readonly instrumentYears: number;
+  /**
+   * Years for debt instruments, acknowledgments, settlements and judgments; null where RULES.md has no
+   * confirmed value (FI), so that no caller computes with a guessed period.
+   */
+  readonly instrumentYears: number | null;
 }
 
 export type AllocationComponent = 'costs' | 'interest' | 'principal';
@@ -110,6 +113,19 @@ export interface LawTables {
   readonly dayCount: readonly Dated<DayCountConvention>[];
   readonly limitation: readonly Dated<LimitationRules>[];
   readonly allocationOrder: readonly Dated<readonly AllocationComponent[]>[];
+  /**
+   * A different interest margin for claims that fell due before a cut-off date (DK: + 7 instead of + 8
+   * for claims due before 1 Mar 2013, renteloven § 5). Applied by `interestRate(date, debtorType, claimDueDate)`.
+   */
+  readonly legacyInterestMargin?: LegacyInterestMargin;
+}
+
+export interface LegacyInterestMargin {
+  /** Claims with a due date strictly before this date use `marginPercent` instead of the table's margin. */
+  readonly claimsDueBefore: IsoDate;
+  readonly marginPercent: { readonly business: DecimalString; readonly consumer: DecimalString };
+  readonly source: LegalSource;
+  readonly confidence: Confidence;
 }
 
 export type LawOverrides = Partial<LawTables>;
@@ -124,6 +140,11 @@ export interface InterestRateInForce {
   readonly periodEnd: IsoDate;
   readonly source: LegalSource;
   readonly confidence: Confidence;
+  /**
+   * True when no rate is known for the period and the pack was built with `carryForwardLastRate`:
+   * the last known rate was used instead (confidence is then 'low').
+   */
+  readonly assumed?: boolean;
 }
 
 export interface LawPack {
@@ -140,8 +161,12 @@ export interface LawPack {
   compensationFee(debtorType: DebtorType, asOf: IsoDate): Money | null;
   /** Highest collection fee (ex VAT) for a claim of this size on `asOf`. */
   collectionFeeCap(claim: Money, asOf: IsoDate, debtorType?: DebtorType): Money;
-  /** The late-interest rate in force on `date`, with its half-year period. Throws `law_data_missing` past the table. */
-  interestRate(date: IsoDate, debtorType: DebtorType): InterestRateInForce;
+  /**
+   * The late-interest rate in force on `date`, with its half-year period. Throws `law_data_missing` past the
+   * table (unless the pack carries the last rate forward). `claimDueDate` selects the legacy margin where the
+   * pack has one (DK: claims due before 2013-03-01 use + 7); without it the current margin applies.
+   */
+  interestRate(date: IsoDate, debtorType: DebtorType, claimDueDate?: IsoDate): InterestRateInForce;
   dayCount(asOf: IsoDate): DayCountConvention;
   /** The date an ordinary claim falling due on `dueDate` becomes time-barred. */
   limitationDate(dueDate: IsoDate, debtorType: DebtorType): IsoDate;
