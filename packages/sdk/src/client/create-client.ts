@@ -1,9 +1,14 @@
 /**
  * `createClient`: checks the options once, builds the transport, and binds the resources to it.
+ *
+ * A page that needs only one or two calls (the quote widget) can keep its bundle small with
+ * `createCoreClient` plus the one resource it uses (`quotesResource(core)`): each resource module
+ * imports only its own schemas.
  */
 import { CollectkitInputError } from '../errors.js';
 import { createTransport, type CallResult, type HttpCall, type ResponseSchema, type TransportOptions } from './http.js';
 import type { ItemOf, PageSchema } from './pagination.js';
+import { healthResource } from './resources/health.js';
 import { watchEvents, type WatchOptions } from './watch.js';
 
 export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
@@ -11,18 +16,23 @@ export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
   publishableKey?: string | undefined;
   /** `sk_…`: server to server only; never ship it to a browser. */
   secretKey?: string | undefined;
-  /** A session or access token issued by the server. */
+  /** A session token (`ses_…`) from `sessions.create`. */
   token?: string | undefined;
 }
 
-export interface CollectkitClient {
+/** The generic client every resource is bound to. */
+export interface CoreClient {
   /** Any call, for a route the resources do not cover yet. */
   request<S extends ResponseSchema | undefined>(call: HttpCall<S>): Promise<CallResult<S>>;
   /** Long-polls an events endpoint (see `watchEvents`). */
   watch<S extends PageSchema>(path: string, schema: S, options?: WatchOptions): AsyncGenerator<ItemOf<S>, void, undefined>;
 }
 
-export function createClient(options: ClientOptions): CollectkitClient {
+export interface CollectkitClient extends CoreClient {
+  health: ReturnType<typeof healthResource>;
+}
+
+export function createCoreClient(options: ClientOptions): CoreClient {
   if (typeof options.apiBase !== 'string' || options.apiBase.trim() === '') {
     throw new CollectkitInputError('invalid_argument', 'apiBase', 'Give the base URL of the Collectkit API');
   }
@@ -30,6 +40,14 @@ export function createClient(options: ClientOptions): CollectkitClient {
   return {
     request: (call) => http.request(call),
     watch: (path, schema, watchOptions) => watchEvents(http, path, schema, watchOptions),
+  };
+}
+
+export function createClient(options: ClientOptions): CollectkitClient {
+  const core = createCoreClient(options);
+  return {
+    ...core,
+    health: healthResource(core),
   };
 }
 

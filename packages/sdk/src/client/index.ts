@@ -1,5 +1,7 @@
 /** The HTTP client of the Collectkit API: browsers and Node 20, on fetch and ky. */
-export { createClient, type ClientOptions, type CollectkitClient } from './create-client.js';
+export { createClient, createCoreClient, type ClientOptions, type CollectkitClient, type CoreClient } from './create-client.js';
+export type { CallOptions } from './resources/call-options.js';
+export { healthResource } from './resources/health.js';
 export {
   CollectkitApiError,
   isCollectkitApiError,

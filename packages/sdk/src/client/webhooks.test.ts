@@ -85,7 +85,8 @@ describe('verifyWebhook', () => {
           const header = await signWebhookPayload(raw, key, t);
           await verifyWebhook(raw, header, key, { now: at(t) });
           const tampered = raw.slice();
-          tampered[position % raw.length] ^= 0x01;
+          const index = position % raw.length;
+          tampered[index] = tampered[index]! ^ 0x01;
           return (await failure(verifyWebhook(tampered, header, key, { now: at(t) }))) === 'signature_mismatch';
         },
       ),
