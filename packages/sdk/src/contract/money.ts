@@ -25,7 +25,7 @@ export const SignedMoneySchema = z.object({
 export type SignedMoney = z.infer<typeof SignedMoneySchema>;
 
 /** A calendar date `YYYY-MM-DD`; `2025-02-29` and `2025-2-1` are rejected (same rule as calendar/). */
-export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date as YYYY-MM-DD' });
+export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date as YYYY-MM-DD', abort: true });
 
 /** An exact decimal written as a string, e.g. "10.5" (never a binary float). */
 export const DecimalStringSchema = z.string().refine(isDecimalString, { message: 'expected a decimal string such as "10.5"' });
