@@ -8,7 +8,11 @@
 import { CollectkitInputError } from '../errors.js';
 import { createTransport, type CallResult, type HttpCall, type ResponseSchema, type TransportOptions } from './http.js';
 import type { ItemOf, PageSchema } from './pagination.js';
+import { enrolmentsResource } from './resources/enrolments.js';
 import { healthResource } from './resources/health.js';
+import { meResource } from './resources/me.js';
+import { passwordResetsResource } from './resources/password-resets.js';
+import { sessionsResource } from './resources/sessions.js';
 import { watchEvents, type WatchOptions } from './watch.js';
 
 export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
@@ -30,6 +34,10 @@ export interface CoreClient {
 
 export interface CollectkitClient extends CoreClient {
   health: ReturnType<typeof healthResource>;
+  enrolments: ReturnType<typeof enrolmentsResource>;
+  sessions: ReturnType<typeof sessionsResource>;
+  me: ReturnType<typeof meResource>;
+  passwordResets: ReturnType<typeof passwordResetsResource>;
 }
 
 export function createCoreClient(options: ClientOptions): CoreClient {
@@ -48,6 +56,10 @@ export function createClient(options: ClientOptions): CollectkitClient {
   return {
     ...core,
     health: healthResource(core),
+    enrolments: enrolmentsResource(core),
+    sessions: sessionsResource(core),
+    me: meResource(core),
+    passwordResets: passwordResetsResource(core),
   };
 }
 
