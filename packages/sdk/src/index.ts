@@ -13,3 +13,6 @@ export * from './client/index.js';
 export * from './contract/index.js';
 export * from './ledger/allocation.js';
 export * from './ledger/payout.js';
+export * from './law/index.js';
+export * from './ledger/interest.js';
+export * from './pricing/index.js';
