@@ -47,6 +47,16 @@ describe('createClient: credentials', () => {
     assert.deepEqual(seen, [`GET ${s.baseUrl}/api/v1/cases/cs_1`]);
   });
 
+  it("passes credentials: 'include' to fetch, for the widget's cookie session", async () => {
+    const s = await server((_req, res) => sendJson(res, 200, { id: 'cs_1', status: 'draft' }));
+    const modes: string[] = [];
+    const widget = createClient({ apiBase: s.baseUrl, publishableKey: 'pk_test', credentials: 'include', onRequest: (r) => void modes.push(r.credentials) });
+    const plain = createClient({ apiBase: s.baseUrl, publishableKey: 'pk_test', onRequest: (r) => void modes.push(r.credentials) });
+    await widget.request({ method: 'GET', path: 'v1/me', schema: CaseSchema });
+    await plain.request({ method: 'GET', path: 'v1/me', schema: CaseSchema });
+    assert.deepEqual(modes, ['include', 'same-origin']);
+  });
+
   it('demands exactly one credential, of the right kind', () => {
     const base = { apiBase: 'http://127.0.0.1:1' };
     const field = (make: () => unknown) => {
