@@ -16,3 +16,4 @@ export * from './ledger/payout.js';
 export * from './law/index.js';
 export * from './ledger/interest.js';
 export * from './pricing/index.js';
+export * from './ledger/case-ledger.js';

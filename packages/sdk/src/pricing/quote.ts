@@ -157,7 +157,10 @@ function quoteValidated(
   if (law) {
     try {
       for (const [due, owed] of owedByDueDate) {
-        interest += accrueInterest({ principal: m(owed), from: due, to: asOf, country: law.country, debtorType, law }).total.amount;
+        // Interest runs from the day after the due date (renteloven § 3; ledger/interest.ts) up to asOf.
+        const from = addDays(due, 1);
+        interest += accrueInterest({ principal: m(owed), from, to: asOf, country: law.country, debtorType, law, claimDueDate: due }).total
+          .amount;
       }
       if (interest > 0) owes.push({ code: 'interest', amount: m(interest) });
     } catch (error) {
