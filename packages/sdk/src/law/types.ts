@@ -153,7 +153,10 @@ export interface LawPack {
   /** The raw tables with overrides applied, for documentation and audits. */
   readonly tables: LawTables;
 
-  /** Highest fee per reminder letter on `asOf`; null where none may be charged. */
+  /**
+   * Highest fee per reminder letter on `asOf`; null where none may be charged. Where `debtorType` is optional
+   * here and below it defaults to 'consumer', the stricter rules.
+   */
   reminderFee(asOf: IsoDate, debtorType?: DebtorType): Money | null;
   reminderRules(asOf: IsoDate, debtorType?: DebtorType): InForce<ReminderRules>;
   noticeRules(asOf: IsoDate): InForce<NoticeRules>;
