@@ -59,6 +59,8 @@ export const QuoteWarningCodeSchema = z.enum([
   'interest_rate_unknown',
   'law_not_covered',
   'fees_in_other_currency',
+  'statutory_cost_unknown',
+  'limitation_unknown',
 ]);
 export type QuoteWarningCode = z.infer<typeof QuoteWarningCodeSchema>;
 

@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/index.js';
 import type { QuoteLine } from '../contract/quote.js';
 import type { CountryCode, DebtorType, LawPack } from '../law/types.js';
 import type { Money } from '../money/index.js';
+import { isCollectkitInputError } from '../errors.js';
 
 /**
  * The statutory costs a case may add to a claim of a given size under the debtor's law, for the
@@ -42,17 +43,37 @@ export interface CostsCase {
   readonly asOf: IsoDate;
 }
 
+export interface StatutoryCosts {
+  /** reminder_fee, compensation, collection_fee; zero lines omitted. */
+  readonly lines: QuoteLine[];
+  /** Messages of the lookups the law pack has no data for (`law_data_missing`): those lines are left out. */
+  readonly unknown: string[];
+}
+
 /**
- * The cost lines (reminder_fee, compensation, collection_fee), omitting zero lines. Amounts are in
- * the law pack's currency, which must be the claim's (the caller checks; nothing is converted).
+ * The cost lines. Amounts are in the law pack's currency, which must be the claim's (the caller
+ * checks; nothing is converted). Where the pack has no data for a fee (e.g. no NO collection-fee
+ * table) that fee is left out and reported in `unknown`, never guessed.
  */
-export function statutoryCostLines(law: LawPack, c: CostsCase): QuoteLine[] {
+export function statutoryCostLines(law: LawPack, c: CostsCase): StatutoryCosts {
   const currency = c.principal.currency;
-  const reminderRules = law.reminderRules(c.asOf, c.debtorType).value;
+  const unknown: string[] = [];
+  const lookup = <T>(read: () => T, fallback: T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (!isCollectkitInputError(error) || error.code !== 'law_data_missing') throw error;
+      unknown.push(error.message);
+      return fallback;
+    }
+  };
   // A fee that needs an agreement made when the debt arose (SE) is left out: the quote cannot know it.
-  let reminder = reminderRules.feeRequiresPriorAgreement ? 0 : (law.reminderFee(c.asOf, c.debtorType)?.amount ?? 0);
-  let collection = law.collectionFeeCap(c.principal, c.asOf, c.debtorType).amount;
-  const each = c.overdueInvoices > 0 ? law.compensationFee(c.debtorType, c.asOf) : null;
+  let reminder = lookup(
+    () => (law.reminderRules(c.asOf, c.debtorType).value.feeRequiresPriorAgreement ? 0 : (law.reminderFee(c.asOf, c.debtorType)?.amount ?? 0)),
+    0,
+  );
+  let collection = lookup(() => law.collectionFeeCap(c.principal, c.asOf, c.debtorType).amount, 0);
+  const each = c.overdueInvoices > 0 ? lookup(() => law.compensationFee(c.debtorType, c.asOf), null) : null;
   const compensation = each ? each.amount * c.overdueInvoices : 0;
 
   if (compensation > 0 && COMBINATION[law.country].compensationReplacesFees) {
@@ -67,5 +88,5 @@ export function statutoryCostLines(law: LawPack, c: CostsCase): QuoteLine[] {
   if (reminder > 0) lines.push({ code: 'reminder_fee', amount: m(reminder) });
   if (compensation > 0 && each) lines.push({ code: 'compensation', amount: m(compensation), count: c.overdueInvoices, each: m(each.amount) });
   if (collection > 0) lines.push({ code: 'collection_fee', amount: m(collection) });
-  return lines;
+  return { lines, unknown };
 }

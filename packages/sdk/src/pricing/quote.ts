@@ -92,6 +92,7 @@ function quoteValidated(
   let principal = 0;
   let overdueInvoices = 0;
   let oldestDueDate: IsoDate | undefined;
+  let limitationKnown = true;
   for (let index = 0; index < invoices.length; index++) {
     const invoice = invoices[index]!;
     const owed = (invoice.outstanding ?? invoice.amount).amount;
@@ -111,10 +112,17 @@ function quoteValidated(
         index,
       });
     }
-    if (law) {
+    if (law && limitationKnown) {
       let barred = limitationByDueDate.get(due);
       if (barred === undefined) {
-        barred = law.limitationDate(due, debtorType);
+        try {
+          barred = law.limitationDate(due, debtorType);
+        } catch (error) {
+          if (!isCollectkitInputError(error) || error.code !== 'law_data_missing') throw error;
+          limitationKnown = false;
+          warnings.push({ code: 'limitation_unknown', message: `limitation not checked: ${error.message}` });
+          continue;
+        }
         limitationByDueDate.set(due, barred);
       }
       if (barred <= asOf) {
@@ -149,10 +157,12 @@ function quoteValidated(
       message: `${law.country} statutory fees are in ${law.currency}, the claim is in ${currency}: not added (no exchange rate)`,
     });
   } else {
-    for (const line of statutoryCostLines(law, { principal: claimPrincipal, debtorType, overdueInvoices, asOf })) {
+    const statutory = statutoryCostLines(law, { principal: claimPrincipal, debtorType, overdueInvoices, asOf });
+    for (const line of statutory.lines) {
       owes.push(line);
       costs += line.amount.amount;
     }
+    for (const message of statutory.unknown) warnings.push({ code: 'statutory_cost_unknown', message: `left out: ${message}` });
   }
   if (law) {
     try {
