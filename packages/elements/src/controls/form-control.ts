@@ -77,15 +77,18 @@ export abstract class FormControlElement<TValue> extends LitElement {
     return this.internals.checkValidity();
   }
 
-  /** Shows the error (if any), announces it and focuses the field; returns whether it is valid. */
-  reportValidity(): boolean {
+  /** Shows the error (if any) without moving focus; returns whether the value is valid. */
+  showValidity(): boolean {
     this.touched = true;
     this.updateValidity();
-    if (!this.internals.validity.valid) {
-      this.focus();
-      return false;
-    }
-    return true;
+    return this.internals.validity.valid;
+  }
+
+  /** Shows the error (if any), announces it and focuses the field; returns whether it is valid. */
+  reportValidity(): boolean {
+    const valid = this.showValidity();
+    if (!valid) this.focus();
+    return valid;
   }
 
   /** Called by the form on reset: back to the initial (attribute) state. */
@@ -177,6 +180,11 @@ export abstract class FormControlElement<TValue> extends LitElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
+  /** Enter submits the form the control belongs to, as it does in a native text field. */
+  protected handleKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.isComposing) this.internals.form?.requestSubmit();
+  }
+
   protected handleBlur(): void {
     this.touched = true;
     const value = this.value;
@@ -231,6 +239,7 @@ export abstract class FormControlElement<TValue> extends LitElement {
           @input=${this.handleInput}
           @change=${this.handleChange}
           @blur=${this.handleBlur}
+          @keydown=${this.handleKeydown}
         />
         ${this.renderSuffix()}
       </div>

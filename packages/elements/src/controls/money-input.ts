@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isCollectkitInputError, parseMoney, toDecimalString, type CurrencyCode, type Money } from '@collectkit/sdk';
 import { FormControlElement } from './form-control.js';
@@ -28,6 +28,11 @@ export class CollectMoneyInput extends FormControlElement<Money> {
   @property({ type: Boolean }) positive = false;
 
   private parsed: Money | null = null;
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('currency') || changed.has('positive')) this.updateValidity();
+  }
 
   get value(): Money | null {
     return this.parsed;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { normalizeNationalCompanyId, type CountryCode } from '@collectkit/sdk';
+import { normalizeNationalCompanyId, type Country as CountryCode } from '@collectkit/sdk';
 import { FormControlElement } from './form-control.js';
 
 /** Digits in a complete identifier: once typed, the check digit can be judged (RULES.md §8). */

@@ -1,4 +1,4 @@
-import type { CountryCode } from '@collectkit/sdk';
+import type { Country as CountryCode, QuoteLineCode, QuoteWarningCode } from '@collectkit/sdk';
 
 /**
  * The English catalogue, and the `Messages` type every other locale implements completely.
@@ -51,6 +51,8 @@ export interface Messages {
     readonly business: string;
     readonly consumer: string;
     readonly debtorCountry: string;
+    readonly chooseOne: string;
+    readonly currency: string;
     readonly invoice: (index: number) => string;
     readonly amount: (currency: string) => string;
     readonly dueDate: string;
@@ -59,37 +61,65 @@ export interface Messages {
     readonly removeInvoice: (index: number) => string;
     readonly invoiceAdded: (index: number) => string;
     readonly invoiceRemoved: (index: number) => string;
-    readonly mixedCurrencies: string;
     readonly calculate: string;
     readonly changeInvoices: string;
     readonly nonBinding: string;
-    readonly asOf: (date: string) => string;
+    /** `date` is formatted; `plan` is the plan's name. */
+    readonly basis: (date: string, plan: string) => string;
+    /** Names of the shipped example plans, by plan id; other plans show their own name. */
+    readonly planNames: Readonly<Record<string, string>>;
     readonly youPay: string;
-    readonly registrationFee: string;
-    readonly commission: (percent: string) => string;
-    readonly ageSurcharge: (percent: string) => string;
-    readonly memberDiscount: string;
-    readonly vat: (percent: string) => string;
+    readonly youPayNow: string;
+    readonly youPayOnSuccess: string;
+    readonly commissionWaived: string;
     readonly totalYouPay: string;
-    readonly commissionNote: string;
     readonly debtorOwes: string;
-    readonly principal: string;
-    readonly reminderFees: string;
-    readonly collectionFee: string;
-    readonly compensation: string;
-    readonly interest: (days: number) => string;
     readonly totalDebtorOwes: string;
     readonly expectedNet: string;
     readonly expectedNetNote: string;
+    readonly lines: {
+      readonly registration_fee: string;
+      readonly commission: (percent: string) => string;
+      readonly discount: (percent: string) => string;
+      readonly vat: (percent: string) => string;
+      readonly principal: string;
+      readonly reminder_fee: string;
+      /** `each` is a formatted amount. */
+      readonly compensation: (count: number, each: string) => string;
+      readonly collection_fee: string;
+      /** Interest accrued up to `date` (formatted). */
+      readonly interest: (date: string) => string;
+      readonly costs: string;
+      readonly commission_incl_vat: string;
+      readonly registration_incl_vat: string;
+    };
     readonly warnings: string;
-    readonly warningBelowMinimum: (minimum: string) => string;
-    readonly warningOldDebt: (days: number) => string;
-    readonly warningLimitationSoon: (date: string) => string;
-    readonly warningLimitationPassed: (date: string) => string;
+    /** One message per sdk warning code: a new code in the sdk fails type-checking here until it is translated. */
+    readonly warning: {
+      readonly below_minimum: string;
+      readonly older_than_max_age: (invoice: string, days: number) => string;
+      readonly limitation_near: (invoice: string, date: string) => string;
+      readonly limitation_passed: (invoice: string, date: string) => string;
+      readonly interest_rate_unknown: string;
+      readonly law_not_covered: string;
+      readonly fees_in_other_currency: string;
+      readonly statutory_cost_unknown: string;
+      readonly limitation_unknown: string;
+    };
     readonly quoteReady: (net: string) => string;
     readonly quoteFailed: string;
   };
 }
+
+/**
+ * Compile-time guard: a quote line or warning code the sdk adds without a message here fails
+ * type-checking (`true` is not assignable to `never`) instead of showing `undefined` on screen.
+ */
+type Covers<T, K extends PropertyKey> = [Exclude<K, keyof T>] extends [never] ? true : never;
+export const quoteCodesCovered: [Covers<Messages['quote']['lines'], QuoteLineCode>, Covers<Messages['quote']['warning'], QuoteWarningCode>] = [
+  true,
+  true,
+];
 
 const en: Messages = {
   locale: 'en',
@@ -131,6 +161,8 @@ const en: Messages = {
     business: 'Business',
     consumer: 'Consumer',
     debtorCountry: 'Country of the debtor',
+    chooseOne: 'Choose one of the options.',
+    currency: 'Currency of the invoices',
     invoice: (index) => `Invoice ${index}`,
     amount: (currency) => `Amount owed (${currency})`,
     dueDate: 'Due date',
@@ -139,34 +171,47 @@ const en: Messages = {
     removeInvoice: (index) => `Remove invoice ${index}`,
     invoiceAdded: (index) => `Invoice ${index} added.`,
     invoiceRemoved: (index) => `Invoice ${index} removed.`,
-    mixedCurrencies: 'All invoices in one case must be in the same currency.',
     calculate: 'Calculate',
     changeInvoices: 'Change the invoices',
     nonBinding: 'This estimate is not binding. The final price is confirmed when you submit the case.',
-    asOf: (date) => `Calculated as of ${date}.`,
+    basis: (date, plan) => `Calculated as of ${date} with the price plan “${plan}”.`,
+    planNames: { 'association-member': 'Association member', standard: 'Standard' },
     youPay: 'What you pay',
-    registrationFee: 'Registration fee',
-    commission: (percent) => `Commission, ${percent} of what is collected`,
-    ageSurcharge: (percent) => `Surcharge for old debt, ${percent}`,
-    memberDiscount: 'Member discount',
-    vat: (percent) => `VAT ${percent}`,
-    totalYouPay: 'Total you pay if everything is collected',
-    commissionNote: 'Commission is paid only on what is actually collected.',
+    youPayNow: 'When you submit the case',
+    youPayOnSuccess: 'If the debtor pays in full',
+    commissionWaived: 'No commission in the amicable phase',
+    totalYouPay: 'Total you pay',
     debtorOwes: 'What the debtor owes by law',
-    principal: 'The invoices',
-    reminderFees: 'Reminder fees',
-    collectionFee: 'Collection fee',
-    compensation: 'Compensation for late payment',
-    interest: (days) => `Late-payment interest (${days} days)`,
     totalDebtorOwes: 'Total the debtor owes',
     expectedNet: 'You receive, if paid in full',
-    expectedNetNote: 'The invoices minus what you pay.',
+    expectedNetNote: 'The invoices, less what you pay.',
+    lines: {
+      registration_fee: 'Registration fee',
+      commission: (percent) => `Commission, ${percent} of what is collected`,
+      discount: (percent) => `Discount, ${percent}`,
+      vat: (percent) => `VAT, ${percent}`,
+      principal: 'The invoices',
+      reminder_fee: 'Reminder fee',
+      compensation: (count, each) => `Compensation for late payment, ${count} × ${each}`,
+      collection_fee: 'Collection fee',
+      interest: (date) => `Late-payment interest until ${date}`,
+      costs: 'Statutory costs the debtor pays',
+      commission_incl_vat: 'Commission incl. VAT',
+      registration_incl_vat: 'Registration fee incl. VAT',
+    },
     warnings: 'Before you submit',
-    warningBelowMinimum: (minimum) => `The amount is below the minimum of ${minimum}; collection may cost more than it brings in.`,
-    warningOldDebt: (days) => `The oldest invoice is ${days} days overdue. Old debt is harder to collect.`,
-    warningLimitationSoon: (date) => `The claim becomes time-barred on ${date}. Act before then.`,
-    warningLimitationPassed: (date) => `The claim may have been time-barred since ${date}.`,
-    quoteReady: (net) => `Estimate ready. You receive ${net} if paid in full.`,
+    warning: {
+      below_minimum: 'The amount is below the minimum for a case; collection may cost more than it brings in.',
+      older_than_max_age: (invoice, days) => `Invoice ${invoice} is ${days} days overdue. Old debt is harder to collect.`,
+      limitation_near: (invoice, date) => `Invoice ${invoice} becomes time-barred on ${date}. Act before then.`,
+      limitation_passed: (invoice, date) => `Invoice ${invoice} may have been time-barred since ${date}.`,
+      interest_rate_unknown: 'Late-payment interest is not included: the rate for the period is not known yet.',
+      law_not_covered: 'Statutory fees and interest are not included for the debtor’s country.',
+      fees_in_other_currency: 'Statutory fees are not included because the invoices are in another currency than the debtor’s country uses.',
+      statutory_cost_unknown: 'Some statutory fees are not included: their amount for the period is not known yet.',
+      limitation_unknown: 'The limitation period could not be checked for the debtor’s country.',
+    },
+    quoteReady: (net) => `Estimate ready. You receive ${net} if the debtor pays in full.`,
     quoteFailed: 'The estimate could not be calculated. Check the invoices and try again.',
   },
 };

@@ -12,6 +12,10 @@ export const controlStyles = css`
     box-sizing: border-box;
   }
 
+  [hidden] {
+    display: none !important;
+  }
+
   .field {
     display: grid;
     gap: calc(var(--_space) * 0.3);

@@ -1,0 +1,13 @@
+/**
+ * @collectkit/elements — Lit web components an association site embeds with one script tag.
+ *
+ * Importing this module registers nothing: import `./collect-quote/define.js` (or the one-file
+ * bundle) to register the tags; import classes from here to extend or register them yourself.
+ * @packageDocumentation
+ */
+export { CollectQuote, quoteRequestFrom } from './collect-quote/collect-quote.js';
+export * from './controls/index.js';
+export { defineElement, type ElementClass } from './define-element.js';
+export * from './events.js';
+export * from './i18n/index.js';
+export * from './theme/index.js';
