@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { FieldIssueSchema, type FieldIssue } from '../issues.js';
+
+/**
+ * The one error body of the API (issue 3 §7). `code` is stable and safe to branch on; `issues`
+ * name the offending fields with dotted paths (`company.nationalId`, `invoices.2.dueDate`).
+ */
+export const ErrorCodeSchema = z.enum([
+  'invalid_request',
+  'unsupported_media_type',
+  'unauthenticated',
+  'forbidden',
+  'origin_not_allowed',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'internal_error',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+/** Issues are the contract's field issues: `{ path: 'company.nationalId', message }`. */
+export const ErrorIssueSchema = FieldIssueSchema;
+export type ErrorIssue = FieldIssue;
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    issues: z.array(ErrorIssueSchema).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>;

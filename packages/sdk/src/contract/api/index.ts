@@ -1,0 +1,6 @@
+/** Request and response schemas of the HTTP API, one file per resource. */
+export * from './errors.js';
+export * from './health.js';
+export * from './association.js';
+export * from './account.js';
+export * from './enrolment.js';

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from './clock.js';
+import type { Database } from './store/database.js';
+import { loggerOptions, type LogLevel } from './logger.js';
+import { installErrorHandler } from './http/error-handler.js';
+import { installTransactions } from './http/transactional.js';
+import { installAuth } from './auth/auth-plugin.js';
+import { healthRoutes } from './http/health.js';
+import { openapiRoutes } from './http/openapi.js';
+import { enrolmentRoutes } from './http/enrolments.js';
+import { sessionRoutes } from './http/sessions.js';
+import { meRoutes } from './http/me.js';
+import { passwordResetRoutes } from './http/password-resets.js';
+import './http/fastify-types.js';
+
+export interface AppConfig {
+  db: Database;
+  clock: Clock;
+  /** Where the API is reachable from outside, e.g. https://collect.example.org; shown in the OpenAPI servers list. */
+  publicUrl?: string;
+  /** Behind a reverse proxy: trust X-Forwarded-* (client ip for rate limits, https for Secure cookies). */
+  trustProxy?: boolean;
+  logLevel?: LogLevel;
+  /** Login and password-reset attempts per IP and e-mail per minute. */
+  loginRateLimit?: number;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Builds the HTTP app; `listen` is the caller's business (bin.ts, the test harness). */
+export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel ?? 'info'),
+    trustProxy: config.trustProxy ?? false,
+    bodyLimit: 1_048_576,
+    requestIdHeader: false,
+    // Keep a caller's id when it is a sane token, so logs on both sides line up.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  app.decorate('clock', config.clock);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+  installTransactions(app, config.db);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Collectkit API',
+        version: '0.1.0',
+        description:
+          'Invoice follow-up and debt collection for Nordic trade associations. Authenticate with a publishable key (`pk_…`, browsers), a secret key (`sk_…`, servers) or a member session (cookie or bearer token).',
+      },
+      servers: config.publicUrl ? [{ url: config.publicUrl }] : [],
+      components: {
+        securitySchemes: {
+          key: { type: 'http', scheme: 'bearer', description: '`pk_…`, `sk_…` or a session token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'collectkit_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  // Assets come from the package itself: no CDN, works offline and under a strict CSP.
+  await app.register(swaggerUi, { routePrefix: '/api' });
+
+  await installAuth(app, { db: config.db, clock: config.clock });
+  const routeOptions = { clock: config.clock, loginRateLimit: config.loginRateLimit ?? 10, databaseKind: config.db.kind,
+    publicUrl: (config.publicUrl ?? '').replace(/\/$/, ''),
+  };
+  await app.register(healthRoutes, routeOptions);
+  await app.register(openapiRoutes);
+  await app.register(enrolmentRoutes, routeOptions);
+  await app.register(sessionRoutes, routeOptions);
+  await app.register(passwordResetRoutes, routeOptions);
+  await app.register(meRoutes, routeOptions);
+  return app;
+}

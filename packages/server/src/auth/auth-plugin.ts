@@ -1,0 +1,91 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import type { Clock } from '../clock.js';
+import type { Database } from '../store/database.js';
+import { isOriginAllowedAnywhere } from '../store/associations.js';
+import { ApiError } from '../http/api-error.js';
+import type { AuthContext } from './auth-context.js';
+import { findApiKey, presentedCredentials } from './credentials.js';
+import { findLiveSession } from './sessions.js';
+
+/**
+ * Resolves who is calling, once per request, into `request.auth`, and enforces the route's
+ * `config.auth` (what it accepts). Handlers only read `request.auth`; none repeats these checks.
+ *
+ * - publishable key (`pk_…`, header `X-Collectkit-Key` or `Authorization: Bearer`): browsers; a
+ *   request carrying an `Origin` must come from one of the association's allowed origins. Requests
+ *   without `Origin` (same-origin GETs, non-browser clients) pass: the check protects browsers
+ *   from other sites, which always send `Origin` on cross-origin requests.
+ * - secret key (`sk_…`): servers; full access to its association.
+ * - session (`Authorization: Bearer ses_…` or the HttpOnly cookie): a member or an operator. With
+ *   a key as well, both must belong to the same association.
+ */
+export async function installAuth(app: FastifyInstance, options: { db: Database; clock: Clock }): Promise<void> {
+  const { db, clock } = options;
+  await app.register(cookie);
+  // Preflights carry no key, so they pass for any origin some association allows; the request
+  // itself is then held to its own key's association's origins below.
+  await app.register(cors, {
+    origin: async (origin: string | undefined) => (origin ? isOriginAllowedAnywhere(db, origin) : false),
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
+    maxAge: 600,
+  });
+  await app.register(rateLimit, { global: false });
+
+  app.decorateRequest('auth', null);
+  app.addHook('onRequest', async (request) => {
+    const accepts = request.routeOptions.config.auth;
+    if (accepts === undefined) return; // documentation assets, preflights
+    request.auth = await resolveAuth(request, db, clock);
+    if (accepts === 'public') return;
+    if (!request.auth) throw new ApiError(401, 'unauthenticated', 'Send an API key or a session token.');
+    if (!accepts.includes(request.auth.kind)) {
+      throw new ApiError(403, 'forbidden', `This operation is not open to ${article(request.auth.kind)} ${request.auth.kind} credential.`);
+    }
+  });
+
+  // Every API route must say who may call it: a forgotten `auth` would otherwise be public.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/v1/') && route.method !== 'OPTIONS' && route.config?.auth === undefined) {
+      throw new Error(`route ${String(route.method)} ${route.url} does not declare config.auth`);
+    }
+  });
+}
+
+function article(kind: string): string {
+  return /^[aeiou]/.test(kind) ? 'an' : 'a';
+}
+
+async function resolveAuth(request: FastifyRequest, db: Database, clock: Clock): Promise<AuthContext | null> {
+  const presented = presentedCredentials(request);
+  const key = presented.key ? await findApiKey(db, presented.key) : undefined;
+  if (presented.key && !key) throw new ApiError(401, 'unauthenticated', 'The API key is not valid.');
+  if (key?.kind === 'publishable') {
+    const origin = request.headers.origin;
+    if (origin !== undefined && !key.allowedOrigins.includes(origin)) {
+      throw new ApiError(403, 'origin_not_allowed', `The publishable key may not be used from ${origin}.`);
+    }
+  }
+
+  const now = clock.now();
+  let session = presented.bearerSession ? await findLiveSession(db, presented.bearerSession, now) : undefined;
+  if (presented.bearerSession && !session) throw new ApiError(401, 'unauthenticated', 'The session has expired or was ended; sign in again.');
+  if (!session && presented.cookieSession) session = await findLiveSession(db, presented.cookieSession, now);
+
+  if (session) {
+    if (key && key.associationId !== session.associationId) {
+      throw new ApiError(401, 'unauthenticated', 'The key and the session belong to different associations.');
+    }
+    return {
+      associationId: session.associationId,
+      kind: session.role,
+      userId: session.userId,
+      sessionId: session.sessionId,
+      ...(session.creditorId ? { creditorId: session.creditorId } : {}),
+    };
+  }
+  return key ? { associationId: key.associationId, kind: key.kind } : null;
+}

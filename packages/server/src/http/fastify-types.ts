@@ -1,0 +1,20 @@
+import type { AuthContext, RouteAuth } from '../auth/auth-context.js';
+import type { Queryable } from '../store/database.js';
+import type { Clock } from '../clock.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server's one clock (src/clock.ts). */
+    clock: Clock;
+  }
+  interface FastifyRequest {
+    /** The request's database handle: inside the command's transaction on mutating routes. */
+    db: Queryable;
+    /** Null only on public routes called without credentials. */
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Required on every route: who may call it. The auth plugin enforces it. */
+    auth?: RouteAuth;
+  }
+}
