@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { z } from 'zod';
 import { isCollectkitInputError } from '../errors.js';
 import { ClaimSchema, InvoiceSchema } from './claim.js';
-import { parseInput, toFieldIssues } from './issues.js';
+import { FieldIssueSchema, parseInput, toFieldIssues } from './issues.js';
 import { IsoDateSchema, MoneySchema, PercentSchema, SignedMoneySchema } from './money.js';
 import { AddressSchema, CompanySchema, DebtorSchema, debtorCountry } from './party.js';
 import { PricingPlanSchema } from './pricing-plan.js';
-import { QuoteRequestSchema } from './quote.js';
+import { QuoteRequestSchema, QuoteSchema } from './quote.js';
 import { associationMemberPlan } from '../pricing/plans/association-member.js';
 import { standardPlan } from '../pricing/plans/standard.js';
 
@@ -145,5 +145,15 @@ describe('PricingPlanSchema', () => {
     delete plan['registrationFee']['rest'];
     plan['commission']['byRegion']['nordics'] = [{ upTo: null, percent: 10.5 }];
     assert.deepEqual(pathsOf(PricingPlanSchema, plan), ['registrationFee.rest', 'commission.byRegion.nordics.0.percent']);
+  });
+});
+
+describe('JSON Schema for the OpenAPI document', () => {
+  it('every request and response schema converts with z.toJSONSchema', () => {
+    for (const schema of [QuoteRequestSchema, QuoteSchema, PricingPlanSchema, ClaimSchema, FieldIssueSchema]) {
+      assert.equal(typeof z.toJSONSchema(schema, { io: 'input' }), 'object');
+    }
+    const date = z.toJSONSchema(IsoDateSchema) as { format?: string };
+    assert.equal(date.format, 'date');
   });
 });

@@ -25,14 +25,20 @@ export const SignedMoneySchema = z.object({
 export type SignedMoney = z.infer<typeof SignedMoneySchema>;
 
 /** A calendar date `YYYY-MM-DD`; `2025-02-29` and `2025-2-1` are rejected (same rule as calendar/). */
-export const IsoDateSchema = z.string().refine(isIsoDate, { message: 'expected a calendar date as YYYY-MM-DD', abort: true });
+export const IsoDateSchema = z
+  .iso.date({ message: 'expected a calendar date as YYYY-MM-DD', abort: true })
+  .refine(isIsoDate, { message: 'expected a calendar date as YYYY-MM-DD from 1900 on', abort: true });
 
 /** An exact decimal written as a string, e.g. "10.5" (never a binary float). */
-export const DecimalStringSchema = z.string().refine(isDecimalString, { message: 'expected a decimal string such as "10.5"' });
+export const DecimalStringSchema = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, { message: 'expected a decimal string such as "10.5"' })
+  .refine(isDecimalString, { message: 'expected a decimal string such as "10.5"' });
 
 /** A percentage as a non-negative decimal string, "0" to "100". */
 export const PercentSchema = z
   .string()
+  .regex(/^\d+(\.\d+)?$/, { message: 'expected a percentage between "0" and "100" as a decimal string' })
   .refine((value) => isDecimalString(value) && !value.startsWith('-') && Number(value) <= 100, {
     message: 'expected a percentage between "0" and "100" as a decimal string',
   });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { addDays } from '../calendar/index.js';
 import type { PricingPlan } from '../contract/pricing-plan.js';
-import type { Quote, QuoteSection } from '../contract/quote.js';
+import { QuoteSchema, type Quote, type QuoteSection } from '../contract/quote.js';
 import { isCollectkitInputError } from '../errors.js';
 import { associationMemberPlan } from './plans/association-member.js';
 import { standardPlan } from './plans/standard.js';
@@ -244,6 +244,8 @@ describe('quote: properties', () => {
           const debtor = type === 'business' ? { type, name: 'Firm', country, address } : { type, name: 'Person', address };
           const q = quote({ creditorCountry, debtor, invoices, member }, plan, { asOf: '2026-03-01', phase: phase as 'amicable' | 'legal' });
           checkTotals(q);
+          // The output is what the contract says a quote is (the server sends it as is).
+          assert.equal(QuoteSchema.safeParse(q).success, true);
           assert.equal(q.principal.amount, invoices.reduce((s, i) => s + i.outstanding.amount, 0));
         },
       ),
