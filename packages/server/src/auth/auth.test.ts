@@ -1,0 +1,137 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { describeEachDatabase } from '../testing/harness.js';
+import { call, sessionCookie } from '../testing/http-client.js';
+import { enrolActiveMember } from '../testing/members.js';
+import { STRONG_PASSWORD, validEnrolment } from '../testing/fixtures.js';
+
+describeEachDatabase('keys, sessions and tenant isolation', (server) => {
+  it('answers 401 without credentials and with an unknown key or session', async () => {
+    const { url } = server();
+    for (const options of [{}, { bearer: 'pk_' + 'x'.repeat(43) }, { bearer: 'sk_nonsense' }, { bearer: 'ses_' + 'y'.repeat(43) }, { key: 'pk_short' }]) {
+      const response = await call(url, 'POST', '/v1/enrolments', { ...options, body: validEnrolment() });
+      assert.equal(response.status, 401, JSON.stringify(options));
+      assert.equal(response.json.error.code, 'unauthenticated');
+    }
+  });
+
+  it('gives a member of association A a 404 for B\'s enrolment and agreement, as for an id that does not exist', async () => {
+    const { url } = server();
+    const a = await server().association();
+    const b = await server().association();
+    const memberOfA = await enrolActiveMember(url, a.secretKey);
+    const memberOfB = await enrolActiveMember(url, b.secretKey);
+    const unknown = '7b0d7e1e-3f4c-4c1a-9a55-2f7a8f0c1d2e';
+    for (const path of [`/v1/enrolments/${memberOfB.creditorId}`, `/v1/enrolments/${memberOfB.creditorId}/agreement`, `/v1/enrolments/${unknown}`]) {
+      const response = await call(url, 'GET', path, { bearer: memberOfA.token });
+      assert.equal(response.status, 404, path);
+      assert.equal(response.json.error.code, 'not_found');
+    }
+    // Neither does A's secret key open B's enrolment.
+    assert.equal((await call(url, 'GET', `/v1/enrolments/${memberOfB.creditorId}`, { bearer: a.secretKey })).status, 404);
+    // Nor may A's key sign B's enrolment.
+    const sign = await call(url, 'POST', `/v1/enrolments/${memberOfB.creditorId}/signature`, { bearer: a.secretKey, body: { name: 'Eve', consent: true, sha256: 'a'.repeat(64) } });
+    assert.equal(sign.status, 404);
+    // A member of one creditor does not see another creditor's enrolment of the same association.
+    const otherOfA = await enrolActiveMember(url, a.secretKey);
+    assert.equal((await call(url, 'GET', `/v1/enrolments/${otherOfA.creditorId}`, { bearer: memberOfA.token })).status, 404);
+    assert.equal((await call(url, 'GET', `/v1/enrolments/${memberOfA.creditorId}`, { bearer: memberOfA.token })).status, 200);
+    // A session of B with a key of A is refused outright.
+    const mixed = await call(url, 'GET', '/v1/me', { bearer: memberOfB.token, key: a.publishableKey });
+    assert.equal(mixed.status, 401);
+  });
+
+  it('accepts a publishable key only from the association\'s allowed origins, and answers CORS for them', async () => {
+    const { url } = server();
+    const a = await server().association({ allowedOrigins: ['https://www.a-forening.example'] });
+    await server().association({ allowedOrigins: ['https://www.b-forening.example'] });
+    const before = await server().count('creditors');
+
+    const allowed = await call(url, 'POST', '/v1/enrolments', { bearer: a.publishableKey, headers: { origin: 'https://www.a-forening.example' }, body: validEnrolment() });
+    assert.equal(allowed.status, 201);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'https://www.a-forening.example');
+
+    for (const origin of ['https://www.b-forening.example', 'https://evil.example', 'http://www.a-forening.example']) {
+      const refused = await call(url, 'POST', '/v1/enrolments', { key: a.publishableKey, headers: { origin }, body: validEnrolment() });
+      assert.equal(refused.status, 403, origin);
+      assert.equal(refused.json.error.code, 'origin_not_allowed');
+    }
+    assert.equal(await server().count('creditors'), before + 1, 'only the allowed request wrote');
+
+    const preflight = await fetch(`${url}/v1/enrolments`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://www.a-forening.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    await preflight.arrayBuffer();
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'https://www.a-forening.example');
+    const strangerPreflight = await fetch(`${url}/v1/enrolments`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
+    await strangerPreflight.arrayBuffer();
+    assert.equal(strangerPreflight.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('limits each kind of credential to the routes that accept it', async () => {
+    const { url } = server();
+    const a = await server().association();
+    const member = await enrolActiveMember(url, a.secretKey);
+    const me = await call(url, 'GET', '/v1/me', { bearer: a.publishableKey });
+    assert.equal(me.status, 403);
+    assert.equal(me.json.error.code, 'forbidden');
+    assert.equal((await call(url, 'GET', '/v1/me', { bearer: a.secretKey })).status, 403);
+    const enrolAsMember = await call(url, 'POST', '/v1/enrolments', { bearer: member.token, body: validEnrolment() });
+    assert.equal(enrolAsMember.status, 403);
+  });
+
+  it('signs operators in with role operator', async () => {
+    const { url } = server();
+    const a = await server().association();
+    const { createUser } = await import('../store/users.js');
+    const { hashPassword } = await import('./passwords.js');
+    await createUser(server().db, {
+      associationId: a.associationId,
+      creditorId: null,
+      role: 'operator',
+      email: 'operator@agency.example',
+      passwordHash: await hashPassword(STRONG_PASSWORD),
+      now: server().clock.now(),
+    });
+    const login = await call(url, 'POST', '/v1/sessions', { bearer: a.publishableKey, body: { email: 'operator@agency.example', password: STRONG_PASSWORD } });
+    assert.equal(login.status, 201);
+    assert.equal(login.json.role, 'operator');
+    const me = await call(url, 'GET', '/v1/me', { bearer: login.json.token });
+    assert.equal(me.json.user.role, 'operator');
+    assert.equal(me.json.creditor, null);
+  });
+
+  it('ends sessions when they expire (14 days)', async () => {
+    const { url, clock } = server();
+    const a = await server().association();
+    const member = await enrolActiveMember(url, a.secretKey);
+    clock.advance({ days: 13, hours: 23 });
+    assert.equal((await call(url, 'GET', '/v1/me', { bearer: member.token })).status, 200);
+    clock.advance({ hours: 1, seconds: 1 });
+    assert.equal((await call(url, 'GET', '/v1/me', { bearer: member.token })).status, 401);
+  });
+});
+
+describeEachDatabase(
+  'behind an https reverse proxy',
+  (server) => {
+    it('marks the session cookie Secure when the client came over https', async () => {
+      const { url } = server();
+      const a = await server().association();
+      const member = await enrolActiveMember(url, a.secretKey);
+      const login = await call(url, 'POST', '/v1/sessions', {
+        bearer: a.publishableKey,
+        headers: { 'x-forwarded-proto': 'https' },
+        body: { email: member.email, password: STRONG_PASSWORD },
+      });
+      assert.equal(login.status, 201);
+      assert.match(sessionCookie(login.headers) ?? '', /; Secure/);
+    });
+  },
+  { trustProxy: true },
+);
