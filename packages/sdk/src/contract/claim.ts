@@ -19,7 +19,12 @@ export const InvoiceSchema = z
     const { outstanding, amount } = invoice;
     if (outstanding === undefined) return;
     if (outstanding.currency !== amount.currency) {
-      ctx.addIssue({ code: 'custom', path: ['outstanding', 'currency'], message: `must be the invoice's currency ${amount.currency}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outstanding', 'currency'],
+        message: `must be the invoice's currency ${amount.currency}`,
+        params: { collectkitCode: 'currency_mismatch' },
+      });
     } else if (outstanding.amount > amount.amount) {
       ctx.addIssue({ code: 'custom', path: ['outstanding', 'amount'], message: 'must not exceed the invoice amount' });
     }
