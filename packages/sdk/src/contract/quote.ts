@@ -57,6 +57,7 @@ export const QuoteWarningCodeSchema = z.enum([
   'limitation_near',
   'limitation_passed',
   'interest_rate_unknown',
+  'interest_rate_assumed',
   'law_not_covered',
   'fees_in_other_currency',
   'statutory_cost_unknown',

@@ -5,6 +5,7 @@ import { addDays } from '../calendar/index.js';
 import type { PricingPlan } from '../contract/pricing-plan.js';
 import { QuoteSchema, type Quote, type QuoteSection } from '../contract/quote.js';
 import { isCollectkitInputError } from '../errors.js';
+import { lawFor } from '../law/index.js';
 import { associationMemberPlan } from './plans/association-member.js';
 import { standardPlan } from './plans/standard.js';
 import { quote } from './quote.js';
@@ -176,6 +177,11 @@ describe('quote: warnings', () => {
     const q = quote(tenThousandDkk, associationMemberPlan, { asOf: '2031-01-01' });
     assert.ok(q.warnings.some((w) => w.code === 'interest_rate_unknown'));
     assert.ok(!q.debtorOwes.lines.some((line) => line.code === 'interest'));
+  });
+  it('says so when a law pack built with carryForwardLastRate assumed a rate', () => {
+    const q = quote(tenThousandDkk, associationMemberPlan, { asOf: '2031-01-01', law: (country) => lawFor(country, { carryForwardLastRate: true }) });
+    assert.ok(q.warnings.some((w) => w.code === 'interest_rate_assumed'));
+    assert.ok(q.debtorOwes.lines.some((line) => line.code === 'interest'));
   });
   it('does not add DKK statutory fees to a EUR claim on a Danish debtor (no exchange rate)', () => {
     const q = quote({ ...tenThousandDkk, invoices: [{ ...tenThousandDkk.invoices[0]!, amount: { amount: 100_000, currency: 'EUR' } }] }, associationMemberPlan, { asOf });

@@ -165,12 +165,17 @@ function quoteValidated(
     for (const message of statutory.unknown) warnings.push({ code: 'statutory_cost_unknown', message: `left out: ${message}` });
   }
   if (law) {
+    let assumedRate = false;
     try {
       for (const [due, owed] of owedByDueDate) {
         // Interest runs from the day after the due date (renteloven § 3; ledger/interest.ts) up to asOf.
         const from = addDays(due, 1);
-        interest += accrueInterest({ principal: m(owed), from, to: asOf, country: law.country, debtorType, law, claimDueDate: due }).total
-          .amount;
+        const accrual = accrueInterest({ principal: m(owed), from, to: asOf, country: law.country, debtorType, law, claimDueDate: due });
+        interest += accrual.total.amount;
+        if (!assumedRate && accrual.periods.some((period) => period.assumed)) assumedRate = true;
+      }
+      if (assumedRate) {
+        warnings.push({ code: 'interest_rate_assumed', message: `interest past ${law.country}'s known rates uses the last known rate` });
       }
       if (interest > 0) owes.push({ code: 'interest', amount: m(interest) });
     } catch (error) {
