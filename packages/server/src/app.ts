@@ -6,7 +6,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Clock } from './clock.js';
 import type { Database } from './store/database.js';
 import { loggerOptions, type LogLevel } from './logger.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { frameworkErrorHandler, installErrorHandler } from './http/error-handler.js';
 import { installTransactions } from './http/transactional.js';
 import { installAuth } from './auth/auth-plugin.js';
 import { healthRoutes } from './http/health.js';
@@ -38,6 +38,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     trustProxy: config.trustProxy ?? false,
     bodyLimit: 1_048_576,
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
     // Keep a caller's id when it is a sane token, so logs on both sides line up.
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -50,6 +51,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // The API speaks JSON only: a text/plain body is refused with 415, not parsed as a string.
+  app.removeContentTypeParser('text/plain');
   installErrorHandler(app);
   installTransactions(app, config.db);
 

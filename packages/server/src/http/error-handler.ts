@@ -17,8 +17,26 @@ function dottedPath(instancePath: string): string {
   return instancePath.split('/').filter(Boolean).join('.');
 }
 
+/**
+ * One message per field, the first zod reports: after a type error zod 4 may still run length
+ * checks of the expected type ("expected array" then "expected string to have <=4 characters").
+ */
+function firstIssuePerPath(issues: ErrorIssue[]): ErrorIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => !seen.has(issue.path) && seen.add(issue.path));
+}
+
 function body(code: ErrorCode, message: string, request: FastifyRequest, issues?: ErrorIssue[]): ErrorResponse {
   return { error: { code, message, ...(issues ? { issues } : {}), requestId: String(request.id) } };
+}
+
+/**
+ * Errors fastify raises before routing (a malformed percent-encoding, a path parameter over the
+ * length limit): the same body, and the request id header the hooks would have set.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void reply.code(status).header('x-request-id', request.id).send(body('invalid_request', error.message, request));
 }
 
 /**
@@ -32,7 +50,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       if (error.validationContext === 'params') return reply.code(404).send(body('not_found', 'No such resource.', request));
-      const issues = error.validation.map((issue) => ({ path: dottedPath(issue.instancePath), message: issue.message ?? 'Invalid value.' }));
+      const issues = firstIssuePerPath(error.validation.map((issue) => ({ path: dottedPath(issue.instancePath), message: issue.message ?? 'Invalid value.' })));
       const where = error.validationContext === 'body' ? 'body' : error.validationContext ?? 'request';
       return reply.code(400).send(body('invalid_request', `The ${where} is invalid.`, request, issues));
     }
