@@ -55,7 +55,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(400).send(body('invalid_request', `The ${where} is invalid.`, request, issues));
     }
     if (isCollectkitInputError(error)) {
-      return reply.code(400).send(body('invalid_request', error.message, request, [{ path: error.field, message: error.message }]));
+      const message = error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message;
+      return reply.code(400).send(body('invalid_request', error.message, request, [{ path: error.field, message }]));
     }
     const fastifyError = error as FastifyError;
     const known = fastifyError.code ? FASTIFY_CLIENT_ERRORS[fastifyError.code] : undefined;
