@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isValidNationalCompanyId } from '../identifiers/company-ids.js';
-import { COUNTRY_CODES, type CountryCode } from '../law/types.js';
+import type { CountryCode } from '../law/types.js';
+import { isLawCountry } from '../law/jurisdiction.js';
+
 
 /**
  * Creditors and debtors on the wire. Countries are ISO 3166-1 alpha-2; the four with a law pack
@@ -21,9 +23,6 @@ export const DebtorTypeSchema = z.enum(['business', 'consumer']);
 export const LanguageSchema = z.enum(['da', 'sv', 'nb', 'fi', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
-export function isLawCountry(value: string): value is CountryCode {
-  return (COUNTRY_CODES as readonly string[]).includes(value);
-}
 
 const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max);
 
@@ -97,10 +96,3 @@ export type Debtor = z.infer<typeof DebtorSchema>;
 export type BusinessDebtor = z.infer<typeof BusinessDebtorSchema>;
 export type ConsumerDebtor = z.infer<typeof ConsumerDebtorSchema>;
 
-/**
- * The jurisdiction whose law governs the debtor's fees and interest: a company's country of
- * registration, a person's country of residence (their address).
- */
-export function debtorCountry(debtor: Debtor): string {
-  return debtor.type === 'business' ? debtor.country : debtor.address.country;
-}

@@ -71,6 +71,8 @@ export const QuoteWarningSchema = z.object({
   /** The invoice concerned: its number and its index in the request. */
   invoice: z.string().optional(),
   index: z.int().min(0).optional(),
+  /** The date the warning is about, e.g. the limitation date. */
+  date: IsoDateSchema.optional(),
 });
 export type QuoteWarning = z.infer<typeof QuoteWarningSchema>;
 

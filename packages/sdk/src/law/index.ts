@@ -12,3 +12,4 @@ export { DK_LAW } from './dk.js';
 export { SE_LAW } from './se.js';
 export { NO_LAW, NO_INKASSOSATS } from './no.js';
 export { FI_LAW } from './fi.js';
+export { isLawCountry, debtorCountry, type DebtorJurisdiction } from './jurisdiction.js';

@@ -1,8 +1,7 @@
 import { assertIsoDate, type IsoDate } from '../calendar/index.js';
-import { CasePhaseSchema, IsoCountrySchema, PricingPlanSchema } from '../contract/index.js';
 import type { CasePhase, PricingPlan } from '../contract/pricing-plan.js';
 import type { QuoteLine } from '../contract/quote.js';
-import { parseInput } from '../contract/issues.js';
+import { assertCasePhase, assertPricingPlan } from '../pricing/quote-input.js';
 import { CollectkitInputError } from '../errors.js';
 import type { CountryCode } from '../law/types.js';
 import { assertMoney, isDecimalString, percentOf, type DecimalString, type Money } from '../money/index.js';
@@ -82,12 +81,15 @@ export function payoutStatement(input: PayoutInput): PayoutStatement {
   if (typeof input !== 'object' || input === null) {
     throw new CollectkitInputError('invalid_argument', 'input', 'expected { collected, plan, creditorCountry, debtorCountry, asOf }');
   }
-  const plan = parseInput(PricingPlanSchema, input.plan, 'plan');
+  const plan = assertPricingPlan(input.plan);
   const collected = checkCollected(input.collected);
   const currency = collected.principal.currency;
   const asOf = assertIsoDate(input.asOf, 'asOf');
-  const phase = parseInput(CasePhaseSchema, input.phase ?? 'amicable', 'phase');
-  const debtorCountry = parseInput(IsoCountrySchema, input.debtorCountry, 'debtorCountry');
+  const phase = assertCasePhase(input.phase ?? 'amicable');
+  const debtorCountry = input.debtorCountry;
+  if (typeof debtorCountry !== 'string' || !/^[A-Z]{2}$/.test(debtorCountry)) {
+    throw new CollectkitInputError('invalid_argument', 'debtorCountry', 'expected an ISO 3166-1 alpha-2 country code such as "DK"');
+  }
   const claimPrincipal = input.claimPrincipal === undefined ? collected.principal : assertMoney(input.claimPrincipal, 'claimPrincipal');
   if (claimPrincipal.currency !== currency) {
     throw new CollectkitInputError('currency_mismatch', 'claimPrincipal.currency', `expected ${currency}`);

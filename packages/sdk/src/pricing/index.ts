@@ -11,3 +11,4 @@ export {
 } from './agency-fees.js';
 export { standardPlan } from './plans/standard.js';
 export { associationMemberPlan } from './plans/association-member.js';
+export { assertQuoteInput, assertPricingPlan, assertCasePhase, type QuoteInput, type QuoteInvoice } from './quote-input.js';

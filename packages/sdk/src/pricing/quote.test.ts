@@ -199,6 +199,26 @@ describe('quote: input', () => {
       () => quote(tenThousandDkk, { ...associationMemberPlan, limitationWarningDays: -1 }, { asOf }),
       (e) => isCollectkitInputError(e) && e.field === 'plan.limitationWarningDays',
     );
+    assert.throws(
+      () => quote({ ...tenThousandDkk, invoices: [{ dueDate: '2025-03-01', amount: { amount: 10.5, currency: 'DKK' } }] }, associationMemberPlan, { asOf }),
+      (e) => isCollectkitInputError(e) && e.field === 'invoices.0.amount.amount',
+    );
+    assert.throws(
+      () => quote({ ...tenThousandDkk, creditorCountry: 'DE' }, associationMemberPlan, { asOf }),
+      (e) => isCollectkitInputError(e) && e.field === 'creditorCountry' && e.code === 'unsupported_country',
+    );
+  });
+
+  it("quotes the calculator's small input (no names, numbers or addresses) exactly like the full request", () => {
+    const small = {
+      creditorCountry: 'DK' as const,
+      debtor: { type: 'business' as const, country: 'DK' },
+      invoices: tenThousandDkk.invoices.map(({ dueDate, amount }) => ({ dueDate, amount })),
+    };
+    const full = quote(tenThousandDkk, associationMemberPlan, { asOf });
+    const fromSmall = quote(small, associationMemberPlan, { asOf });
+    assert.deepEqual(fromSmall.debtorOwes, full.debtorOwes);
+    assert.deepEqual(fromSmall.expectedNetToCreditor, full.expectedNetToCreditor);
   });
 });
 

@@ -1,15 +1,8 @@
 import { addDays, assertIsoDate, daysBetween, type IsoDate } from '../calendar/index.js';
-import { parseInput } from '../contract/issues.js';
-import { debtorCountry, isLawCountry } from '../contract/party.js';
-import { CasePhaseSchema, PricingPlanSchema, type CasePhase, type PricingPlan } from '../contract/pricing-plan.js';
-import {
-  QuoteRequestSchema,
-  type Quote,
-  type QuoteLine,
-  type QuoteRequest,
-  type QuoteSection,
-  type QuoteWarning,
-} from '../contract/quote.js';
+import type { CasePhase, PricingPlan } from '../contract/pricing-plan.js';
+import type { Quote, QuoteLine, QuoteSection, QuoteWarning } from '../contract/quote.js';
+import { debtorCountry, isLawCountry } from '../law/jurisdiction.js';
+import { assertCasePhase, assertPricingPlan, assertQuoteInput, type QuoteInput } from './quote-input.js';
 import { CollectkitInputError, isCollectkitInputError } from '../errors.js';
 import { lawFor } from '../law/index.js';
 import type { CountryCode, LawPack } from '../law/types.js';
@@ -46,15 +39,15 @@ export interface QuoteOptions {
   readonly law?: (country: CountryCode) => LawPack;
 }
 
-/** Validates `request` (QuoteRequestSchema) and `plan` (PricingPlanSchema), then quotes. */
+/** Validates what it computes with (`assertQuoteInput`, `assertPricingPlan`), then quotes. */
 export function quote(request: unknown, plan: PricingPlan, options: QuoteOptions): Quote {
   if (typeof options !== 'object' || options === null) {
     throw new CollectkitInputError('invalid_argument', 'options', 'expected { asOf }');
   }
   const asOf = assertIsoDate(options.asOf, 'asOf');
-  const phase = parseInput(CasePhaseSchema, options.phase ?? 'amicable', 'phase');
-  const parsed = parseInput(QuoteRequestSchema, request);
-  const checkedPlan = parseInput(PricingPlanSchema, plan, 'plan');
+  const phase = assertCasePhase(options.phase ?? 'amicable');
+  const parsed = assertQuoteInput(request);
+  const checkedPlan = assertPricingPlan(plan);
   return quoteValidated(parsed, checkedPlan, asOf, phase, options.law ?? lawFor);
 }
 
@@ -65,7 +58,7 @@ function section(lines: QuoteLine[], currency: CurrencyCode): QuoteSection {
 }
 
 function quoteValidated(
-  request: QuoteRequest,
+  request: QuoteInput,
   plan: PricingPlan,
   asOf: IsoDate,
   phase: CasePhase,
@@ -126,9 +119,9 @@ function quoteValidated(
         limitationByDueDate.set(due, barred);
       }
       if (barred <= asOf) {
-        warnings.push({ code: 'limitation_passed', message: `time-barred since ${barred} (${law.country} law)`, invoice: invoice.number, index });
+        warnings.push({ code: 'limitation_passed', message: `time-barred since ${barred} (${law.country} law)`, invoice: invoice.number, index, date: barred });
       } else if (barred <= nearCutoff) {
-        warnings.push({ code: 'limitation_near', message: `time-barred on ${barred} (${law.country} law)`, invoice: invoice.number, index });
+        warnings.push({ code: 'limitation_near', message: `time-barred on ${barred} (${law.country} law)`, invoice: invoice.number, index, date: barred });
       }
     }
   }
