@@ -14,6 +14,7 @@ import { openapiRoutes } from './http/openapi.js';
 import { enrolmentRoutes } from './http/enrolments.js';
 import { sessionRoutes } from './http/sessions.js';
 import { meRoutes } from './http/me.js';
+import { quoteRoutes } from './http/quotes.js';
 import { passwordResetRoutes } from './http/password-resets.js';
 import './http/fastify-types.js';
 
@@ -88,5 +89,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(sessionRoutes, routeOptions);
   await app.register(passwordResetRoutes, routeOptions);
   await app.register(meRoutes, routeOptions);
+  await app.register(quoteRoutes, routeOptions);
   return app;
 }

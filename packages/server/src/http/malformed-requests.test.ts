@@ -93,7 +93,7 @@ describeEachDatabase('malformed requests give 4xx with the issue path and write 
 
   it('never answers 5xx, whatever JSON is posted to any route (fast-check)', async () => {
     const before = await counts(server());
-    const routes = ['/v1/enrolments', '/v1/sessions', '/v1/password-resets', `/v1/enrolments/${crypto.randomUUID()}/signature`, `/v1/enrolments/${crypto.randomUUID()}/password`];
+    const routes = ['/v1/enrolments', '/v1/sessions', '/v1/password-resets', '/v1/quotes', `/v1/enrolments/${crypto.randomUUID()}/signature`, `/v1/enrolments/${crypto.randomUUID()}/password`];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), fc.jsonValue({ maxDepth: 4 }), async (route, body) => {
         const response = await call(server().url, 'POST', route, { bearer: secretKey, body });
@@ -114,5 +114,28 @@ describeEachDatabase('malformed requests give 4xx with the issue path and write 
     );
     const after = await counts(server());
     assert.equal(after.creditors, before.creditors! + accepted, 'only accepted enrolments wrote a creditor');
+
+    // Quotes: a valid claim with amounts, dates and countries drawn at random, within the schema or not.
+    const invoice = fc.record({
+      number: fc.string({ minLength: 1, maxLength: 8 }),
+      issueDate: fc.constantFrom('2020-01-31', '2025-12-01', '2026-02-28', '2024-02-29', '1900-01-01', '2026-13-01'),
+      dueDate: fc.constantFrom('2021-01-01', '2026-01-01', '2026-03-03', '2030-12-31', '2026-02-29'),
+      amount: fc.record({ amount: fc.oneof(fc.integer({ min: -5, max: 2_000_000_000 }), fc.double()), currency: fc.constantFrom('DKK', 'SEK', 'NOK', 'EUR', 'USD') }),
+    });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('DK', 'SE', 'NO', 'FI', 'DE'),
+        fc.constantFrom('DK', 'SE', 'NO', 'FI', 'US', 'CN', 'XX'),
+        fc.constantFrom('business', 'consumer'),
+        fc.array(invoice, { minLength: 0, maxLength: 4 }),
+        async (creditorCountry, debtorCountry, type, invoices) => {
+          const address = { lines: ['Gade 1'], postalCode: '1000', city: 'By', country: debtorCountry };
+          const debtor = type === 'business' ? { type, name: 'Kunde', country: debtorCountry, address } : { type, name: 'Kunde', address };
+          const response = await call(server().url, 'POST', '/v1/quotes', { bearer: secretKey, body: { creditorCountry, debtor, invoices } });
+          return response.status === 200 || (response.status >= 400 && response.status < 500);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -44,7 +44,7 @@ export async function startTestServer(kind: TestDatabaseKind, config: Partial<Ap
     association: (overrides = {}) =>
       createAssociation(
         db,
-        { name: `Test association ${++serial}`, country: 'DK', allowedOrigins: ['https://a.example'], pricingPlanId: 'standard', ...overrides },
+        { name: `Test association ${++serial}`, country: 'DK', allowedOrigins: ['https://a.example'], pricingPlanId: 'association-member', ...overrides },
         clock.now(),
       ),
     async count(table) {
