@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
 import { rollup } from 'rollup';
-import nodeResolve from '@rollup/plugin-node-resolve';
-import terser from '@rollup/plugin-terser';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terserModule from '@rollup/plugin-terser';
+
+// The plugin's types describe a CommonJS default export; at run time the ESM build's default is the function.
+const terser = ((terserModule as unknown as { default?: unknown }).default ?? terserModule) as unknown as (options?: object) => import('rollup').Plugin;
 
 /**
  * Bundles `code` (an ES module that imports what a browser page would use) the way a site's

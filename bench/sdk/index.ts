@@ -18,7 +18,7 @@ const AS_OF = '2026-06-15';
 // The standard plan prices in SEK (Atradius's published Swedish table), so the claim is Swedish.
 const law = (country: Parameters<typeof lawFor>[0]) => lawFor(country, { carryForwardLastRate: true });
 
-function claimOf(count: number, invoices = generatePortfolio(count, 42)): QuoteRequest {
+function claimOf(count: number, invoices: QuoteRequest['invoices'] = generatePortfolio(count, 42)): QuoteRequest {
   return {
     creditorCountry: 'SE',
     debtor: {
