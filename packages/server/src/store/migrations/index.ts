@@ -1,4 +1,6 @@
 import { sql as tenancyAndAccounts } from './0001-tenancy-and-accounts.js';
+import { sql as cases } from './0002-cases.js';
+import { sql as webhooks } from './0003-webhooks.js';
 
 export interface Migration {
   /** Strictly increasing; a released migration is never edited, only followed by a new one. */
@@ -7,4 +9,8 @@ export interface Migration {
   readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'tenancy-and-accounts', sql: tenancyAndAccounts }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'tenancy-and-accounts', sql: tenancyAndAccounts },
+  { version: 2, name: 'cases', sql: cases },
+  { version: 3, name: 'webhooks', sql: webhooks },
+];

@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import type { CaseStage, Debtor, Quote } from '@collectkit/sdk';
+import type { Queryable } from './database.js';
+
+/**
+ * Queries of the `cases` and `case_invoices` tables (migration 0002). Every query is scoped by a
+ * `CaseScope`: the association always, and the creditor for a member, so that a guessed id of
+ * another tenant's case is simply not found.
+ *
+ * Writers: lock the case first (`lockCase`, or `updateCase` which bumps the version), THEN append
+ * the case event, in the same transaction. Then event ids of one case grow in commit order.
+ */
+
+export interface CaseScope {
+  associationId: string;
+  /** Set for members: only their creditor's cases exist for them. */
+  creditorId?: string | undefined;
+}
+
+export interface CaseRow {
+  id: string;
+  association_id: string;
+  creditor_id: string;
+  number: string;
+  reference: string | null;
+  stage: CaseStage;
+  debtor: Debtor;
+  currency: string;
+  /** Minor units, as a JS number (bigint in SQL, cast to int8 → text → number here; < 2^53). */
+  principal: number;
+  outstanding: number;
+  quote: Quote;
+  document_ids: string[];
+  created_at: Date;
+  updated_at: Date;
+  version: number;
+}
+
+export interface CaseInvoiceRow {
+  position: number;
+  number: string;
+  issue_date: string;
+  due_date: string;
+  amount: number;
+  outstanding: number;
+}
+
+const CASE_COLUMNS = `id, association_id::text, creditor_id::text, number, reference, stage, debtor, currency,
+  principal::text AS principal, outstanding::text AS outstanding, quote, document_ids, created_at, updated_at, version`;
+
+type RawCaseRow = Omit<CaseRow, 'principal' | 'outstanding'> & { principal: string; outstanding: string };
+
+function toCase(row: RawCaseRow): CaseRow {
+  return { ...row, principal: Number(row.principal), outstanding: Number(row.outstanding) };
+}
+
+/** `cs_` + 12 random bytes as hex (96 bits): unguessable, URL-safe. */
+export function newCaseId(): string {
+  return `cs_${randomBytes(12).toString('hex')}`;
+}
+
+/** The next case number of the association in `year`, e.g. `2026-000123`; holds the counter's row lock to commit. */
+export async function nextCaseNumber(db: Queryable, associationId: string, year: number): Promise<string> {
+  const rows = await db.query<{ last_number: number }>(
+    `INSERT INTO case_number_counters (association_id, year, last_number) VALUES ($1, $2, 1)
+     ON CONFLICT (association_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1
+     RETURNING last_number`,
+    [associationId, year],
+  );
+  return `${year}-${String(rows[0]!.last_number).padStart(6, '0')}`;
+}
+
+export interface NewCase {
+  id: string;
+  associationId: string;
+  creditorId: string;
+  number: string;
+  reference: string | null;
+  stage: CaseStage;
+  debtor: Debtor;
+  currency: string;
+  principal: number;
+  quote: Quote;
+  documentIds: readonly string[];
+  now: Date;
+}
+
+export async function insertCase(db: Queryable, input: NewCase): Promise<CaseRow> {
+  const rows = await db.query<RawCaseRow>(
+    `INSERT INTO cases (id, association_id, creditor_id, number, reference, stage, debtor, currency, principal, outstanding,
+                        quote, document_ids, created_at, updated_at, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $9, $10::jsonb, $11::text[], $12, $12, 1)
+     RETURNING ${CASE_COLUMNS}`,
+    [
+      input.id,
+      input.associationId,
+      input.creditorId,
+      input.number,
+      input.reference,
+      input.stage,
+      JSON.stringify(input.debtor),
+      input.currency,
+      input.principal,
+      JSON.stringify(input.quote),
+      [...input.documentIds],
+      input.now,
+    ],
+  );
+  return toCase(rows[0]!);
+}
+
+export interface NewCaseInvoice {
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  amount: number;
+  outstanding: number;
+}
+
+/** Appends invoices after the ones the case has, in one statement. */
+export async function insertCaseInvoices(
+  db: Queryable,
+  associationId: string,
+  caseId: string,
+  invoices: readonly NewCaseInvoice[],
+  now: Date,
+): Promise<void> {
+  if (invoices.length === 0) return;
+  await db.query(
+    `INSERT INTO case_invoices (case_id, association_id, position, number, issue_date, due_date, amount, outstanding, created_at)
+     SELECT $1, $2, base.n + i.ord - 1, i.number, i.issue_date::date, i.due_date::date, i.amount, i.outstanding, $3
+     FROM (SELECT count(*)::int AS n FROM case_invoices WHERE case_id = $1) AS base,
+          ROWS FROM (jsonb_to_recordset($4::jsonb) AS (number text, issue_date text, due_date text, amount bigint, outstanding bigint))
+            WITH ORDINALITY AS i(number, issue_date, due_date, amount, outstanding, ord)`,
+    [
+      caseId,
+      associationId,
+      now,
+      JSON.stringify(invoices.map((invoice) => ({
+        number: invoice.number,
+        issue_date: invoice.issueDate,
+        due_date: invoice.dueDate,
+        amount: invoice.amount,
+        outstanding: invoice.outstanding,
+      }))),
+    ],
+  );
+}
+
+function scopeClause(scope: CaseScope, firstParam: number): { sql: string; params: unknown[] } {
+  return scope.creditorId === undefined
+    ? { sql: `association_id = $${firstParam}`, params: [scope.associationId] }
+    : { sql: `association_id = $${firstParam} AND creditor_id = $${firstParam + 1}`, params: [scope.associationId, scope.creditorId] };
+}
+
+/** The case if it exists in the scope; `forUpdate` locks its row to the end of the transaction. */
+export async function findCase(db: Queryable, scope: CaseScope, id: string, options: { forUpdate?: boolean } = {}): Promise<CaseRow | undefined> {
+  const where = scopeClause(scope, 2);
+  const rows = await db.query<RawCaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 AND ${where.sql}${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id, ...where.params],
+  );
+  return rows[0] ? toCase(rows[0]) : undefined;
+}
+
+/** Locks the case row for a writer about to append a case event; undefined when not in scope. */
+export function lockCase(db: Queryable, scope: CaseScope, id: string): Promise<CaseRow | undefined> {
+  return findCase(db, scope, id, { forUpdate: true });
+}
+
+/** Just the version, for the ETag check of a conditional GET (one index lookup). */
+export async function caseVersion(db: Queryable, scope: CaseScope, id: string): Promise<number | undefined> {
+  const where = scopeClause(scope, 2);
+  const rows = await db.query<{ version: number }>(`SELECT version FROM cases WHERE id = $1 AND ${where.sql}`, [id, ...where.params]);
+  return rows[0]?.version;
+}
+
+export async function caseInvoices(db: Queryable, associationId: string, caseId: string): Promise<CaseInvoiceRow[]> {
+  const rows = await db.query<Omit<CaseInvoiceRow, 'amount' | 'outstanding'> & { amount: string; outstanding: string }>(
+    `SELECT position, number, to_char(issue_date, 'YYYY-MM-DD') AS issue_date, to_char(due_date, 'YYYY-MM-DD') AS due_date,
+            amount::text AS amount, outstanding::text AS outstanding
+     FROM case_invoices WHERE association_id = $1 AND case_id = $2 ORDER BY position`,
+    [associationId, caseId],
+  );
+  return rows.map((row) => ({ ...row, amount: Number(row.amount), outstanding: Number(row.outstanding) }));
+}
+
+export interface CaseChanges {
+  stage?: CaseStage;
+  /** Added to principal and outstanding (invoices added). */
+  addPrincipal?: number;
+  /** Subtracted from outstanding (a payment). */
+  reduceOutstanding?: number;
+  quote?: Quote;
+}
+
+/**
+ * Applies a change that an event in the same transaction explains, and bumps the version (the
+ * ETag). Returns the updated row; undefined when the case is not in the scope.
+ */
+export async function updateCase(db: Queryable, scope: CaseScope, id: string, changes: CaseChanges, now: Date): Promise<CaseRow | undefined> {
+  const where = scopeClause(scope, 7);
+  const rows = await db.query<RawCaseRow>(
+    `UPDATE cases SET
+       stage = COALESCE($2, stage),
+       principal = principal + $3,
+       outstanding = outstanding + $3 - $4,
+       quote = COALESCE($5::jsonb, quote),
+       updated_at = $6,
+       version = version + 1
+     WHERE id = $1 AND ${where.sql}
+     RETURNING ${CASE_COLUMNS}`,
+    [id, changes.stage ?? null, changes.addPrincipal ?? 0, changes.reduceOutstanding ?? 0, changes.quote ? JSON.stringify(changes.quote) : null, now, ...where.params],
+  );
+  return rows[0] ? toCase(rows[0]) : undefined;
+}
+
+export interface CaseListFilters {
+  stage?: CaseStage | undefined;
+  /** Part of the debtor's name, case-insensitive. */
+  q?: string | undefined;
+  /** Inclusive lower and exclusive upper bound of created_at. */
+  createdFrom?: Date | undefined;
+  createdBefore?: Date | undefined;
+  /** Resume after this (created_at, id), newest first. */
+  after?: { createdAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+/** Newest first by (created_at, id); fetches `limit + 1` so the caller knows whether a next page exists. */
+export async function listCases(db: Queryable, scope: CaseScope, filters: CaseListFilters): Promise<CaseRow[]> {
+  const where = scopeClause(scope, 1);
+  const conditions = [where.sql];
+  const params: unknown[] = [...where.params];
+  const add = (sql: (n: string) => string, value: unknown) => {
+    params.push(value);
+    conditions.push(sql(`$${params.length}`));
+  };
+  if (filters.stage) add((p) => `stage = ${p}`, filters.stage);
+  if (filters.q) add((p) => `debtor->>'name' ILIKE '%' || ${p} || '%' ESCAPE '\\'`, filters.q.replace(/[\\%_]/g, (c) => `\\${c}`));
+  if (filters.createdFrom) add((p) => `created_at >= ${p}`, filters.createdFrom);
+  if (filters.createdBefore) add((p) => `created_at < ${p}`, filters.createdBefore);
+  if (filters.after) {
+    params.push(filters.after.createdAt, filters.after.id);
+    conditions.push(`(created_at, id) < ($${params.length - 1}, $${params.length})`);
+  }
+  params.push(filters.limit + 1);
+  const rows = await db.query<RawCaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases WHERE ${conditions.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
+    params,
+  );
+  return rows.map(toCase);
+}
