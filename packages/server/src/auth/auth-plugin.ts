@@ -38,9 +38,9 @@ export async function installAuth(app: FastifyInstance, options: { db: Database;
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
     const accepts = request.routeOptions.config.auth;
-    if (accepts === undefined) return; // documentation assets, preflights
+    // Documentation assets, preflights and public routes ignore credentials, even broken ones.
+    if (accepts === undefined || accepts === 'public') return;
     request.auth = await resolveAuth(request, db, clock);
-    if (accepts === 'public') return;
     if (!request.auth) throw new ApiError(401, 'unauthenticated', 'Send an API key or a session token.');
     if (!accepts.includes(request.auth.kind)) {
       throw new ApiError(403, 'forbidden', `This operation is not open to ${article(request.auth.kind)} ${request.auth.kind} credential.`);

@@ -10,7 +10,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The request's database handle: inside the command's transaction on mutating routes. */
     db: Queryable;
-    /** Null only on public routes called without credentials. */
+    /** Set on every route that accepts credentials; null on public routes. */
     auth: AuthContext | null;
   }
   interface FastifyContextConfig {

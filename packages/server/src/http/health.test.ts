@@ -8,6 +8,8 @@ describeEachDatabase('health, docs and request ids', (server) => {
     const response = await call(server().url, 'GET', '/health');
     assert.equal(response.status, 200);
     assert.deepEqual(response.json, { status: 'ok', database: server().kind, time: server().clock.now().toISOString() });
+    const withStaleKey = await call(server().url, 'GET', '/health', { bearer: 'sk_revoked_or_mistyped' });
+    assert.equal(withStaleKey.status, 200, 'public routes ignore credentials');
   });
 
   it('puts a request id on every response, keeping a sane one the caller sent', async () => {
