@@ -1,22 +1,10 @@
-import { isValidIBAN } from 'ibantools';
 import { isLuhnValid } from './check-digits.js';
-import { compact, digitsOf } from './spelling.js';
+import { digitsOf } from './spelling.js';
 
 /**
  * Bank and giro accounts payments are made to. The stored forms are those payment files carry:
- * IBAN in electronic form, giro numbers as digits only.
+ * IBAN in electronic form (iban.ts), giro numbers as digits only.
  */
-
-/** IBAN (ISO 13616, mod 97 and each country's BBAN format, checked by ibantools); stored without spaces. */
-export function normalizeIban(value: unknown): string | null {
-  let iban = compact(value);
-  if (iban?.startsWith('IBAN')) iban = iban.slice(4);
-  return iban && isValidIBAN(iban) ? iban : null;
-}
-
-export function isValidIban(value: unknown): boolean {
-  return normalizeIban(value) !== null;
-}
 
 /** SE Bankgiro number: 7–8 digits, Luhn (printed `NNN-NNNN` / `NNNN-NNNN`, often after "Bg"). */
 export function normalizeBankgiro(value: unknown): string | null {
