@@ -29,6 +29,7 @@ import {
   signAgreement,
   type CreditorRow,
 } from '../store/creditors.js';
+import type { Queryable } from '../store/database.js';
 import { appendEvent } from '../store/events.js';
 import { createUser, findUserByEmail } from '../store/users.js';
 import { ApiError, notFound } from './api-error.js';
@@ -51,8 +52,8 @@ function describeAccount(account: PayoutAccount): string {
   }
 }
 
-async function enrolmentView(request: { db: import('../store/database.js').Queryable }, creditor: CreditorRow): Promise<Enrolment> {
-  const agreement = await findAgreement(request.db, creditor.association_id, creditor.id);
+async function enrolmentView(db: Queryable, creditor: CreditorRow): Promise<Enrolment> {
+  const agreement = await findAgreement(db, creditor.association_id, creditor.id);
   if (!agreement) throw notFound('enrolment');
   return {
     id: creditor.id,
@@ -138,7 +139,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
   app.get(
     '/v1/enrolments/:id',
     { config: access, schema: { tags: ['enrolment'], summary: 'An enrolment and its agreement status', params: EnrolmentIdParamsSchema, response: { 200: EnrolmentSchema, ...errors } } },
-    async (request) => enrolmentView(request, await enrolmentFor(request, request.params.id)),
+    async (request) => enrolmentView(request.db, await enrolmentFor(request, request.params.id)),
   );
 
   app.get(
@@ -192,7 +193,7 @@ export const enrolmentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         data: { creditorId: creditor.id, name: request.body.name, sha256: agreement.sha256, ip: request.ip },
         at,
       });
-      return enrolmentView(request, { ...creditor, status: 'pending_password' });
+      return enrolmentView(request.db, { ...creditor, status: 'pending_password' });
     },
   );
 
