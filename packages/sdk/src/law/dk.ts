@@ -45,14 +45,15 @@ function feeTable2016(businessMayExceedWithDocumentedCosts: boolean): Collection
 const RENTELOVEN_5 = 'renteloven § 5 stk. 1 (Nationalbankens udlånsrente + 8 procentpoint)';
 
 /**
- * Half-year late-interest rates. RULES.md gives the totals; the reference (Nationalbankens udlånsrente on
- * 1 Jan / 1 Jul) is derived as total − 8. Confidence as RULES.md marks each half-year.
+ * Half-year late-interest rates. RULES.md gives the totals (in the comment beside each entry; dk.test.ts checks
+ * them); the reference (Nationalbankens udlånsrente on 1 Jan / 1 Jul) is derived as total − 8. Confidence as
+ * RULES.md marks each half-year.
  */
-function rate(validFrom: string, totalPercent: string, referencePercent: string, confidence: Confidence): Dated<InterestRateEntry> {
+function rate(validFrom: string, referencePercent: string, confidence: Confidence): Dated<InterestRateEntry> {
   return {
     validFrom,
     value: { referencePercent, marginPercent: { business: '8', consumer: '8' } },
-    source: { citation: RENTELOVEN_5, note: `RULES.md total ${totalPercent} %; reference derived as total − 8` },
+    source: { citation: RENTELOVEN_5 },
     confidence,
   };
 }
@@ -62,10 +63,9 @@ export const DK_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: { business: REMINDERS, consumer: REMINDERS },
-      source: {
-        citation: 'renteloven § 9 b stk. 1–2',
-        note: 'in-force date not in RULES.md. No fee on reminders 2 and 3 once the claim is disputed (Forbrugerombudsmanden 2011, M) is not modelled here',
-      },
+      // In-force date not in RULES.md. No fee on reminders 2 and 3 once the claim is disputed
+      // (Forbrugerombudsmanden 2011, M) is not modelled here.
+      source: { citation: 'renteloven § 9 b stk. 1–2' },
       confidence: 'high',
     },
   ],
@@ -75,7 +75,7 @@ export const DK_LAW: LawTables = {
       // inkassoloven § 10: ≥ 10 days from sending, may be combined with reminder 1. The notice itself has no
       // separate statutory fee (a combined letter carries the reminder fee). § 11: exception where the claim is at risk.
       value: { minDaysToPay: 10, mayCombineWithReminder: true, maxFee: null },
-      source: { citation: 'inkassoloven § 10', note: 'in-force date not in RULES.md' },
+      source: { citation: 'inkassoloven § 10' }, // in-force date not in RULES.md
       confidence: 'high',
     },
   ],
@@ -84,10 +84,9 @@ export const DK_LAW: LawTables = {
       validFrom: '2016-07-01',
       // B2B creditors may exceed the cap with documented reasonable costs; towards consumers they may not.
       value: { business: feeTable2016(true), consumer: feeTable2016(false) },
-      source: {
-        citation: 'Bilag 1 to BEK 601/2002 as amended by BEK 476/2016',
-        note: 'a later amendment may exist (Collectia publishes ~20 % higher figures); replace through overrides.collectionFees once confirmed',
-      },
+      // A later amendment may exist (Collectia publishes ~20 % higher figures); replace through
+      // overrides.collectionFees once confirmed.
+      source: { citation: 'Bilag 1 to BEK 601/2002 as amended by BEK 476/2016' },
       confidence: 'high',
     },
   ],
@@ -96,21 +95,19 @@ export const DK_LAW: LawTables = {
       validFrom: '2013-03-01',
       // B2B only; one per overdue invoice (M). Consumers: none.
       value: { business: dkk(310), consumer: null },
-      source: {
-        citation: 'renteloven § 9 a stk. 3; BEK 601/2002 § 2 stk. 2–3 as inserted by BEK 105/2013',
-        note: 'RULES.md marks "one per overdue invoice" M and gives no separate mark for the amount',
-      },
+      // RULES.md marks "one per overdue invoice" M and gives no separate mark for the amount.
+      source: { citation: 'renteloven § 9 a stk. 3; BEK 601/2002 § 2 stk. 2–3 as inserted by BEK 105/2013' },
       confidence: 'medium',
     },
   ],
   interestRates: [
-    rate('2023-01-01', '9.90', '1.90', 'high'),
-    rate('2023-07-01', '11.25', '3.25', 'high'),
-    rate('2024-01-01', '11.75', '3.75', 'high'),
-    rate('2024-07-01', '11.50', '3.50', 'low'),
-    rate('2025-01-01', '10.75', '2.75', 'medium'),
-    rate('2025-07-01', '9.75', '1.75', 'medium'),
-    rate('2026-01-01', '9.75', '1.75', 'low'),
+    rate('2023-01-01', '1.90', 'high'), // RULES.md total 9.90 %
+    rate('2023-07-01', '3.25', 'high'), // total 11.25 %
+    rate('2024-01-01', '3.75', 'high'), // total 11.75 %
+    rate('2024-07-01', '3.50', 'low'), // total 11.50 %
+    rate('2025-01-01', '2.75', 'medium'), // total 10.75 %
+    rate('2025-07-01', '1.75', 'medium'), // total 9.75 %
+    rate('2026-01-01', '1.75', 'low'), // total 9.75 %
   ],
   legacyInterestMargin: {
     // renteloven § 5: + 7 instead of + 8 for claims that fell due before 1 Mar 2013 (RULES.md §4).
@@ -123,10 +120,9 @@ export const DK_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: 'actual/365',
-      source: {
-        citation: 'renteloven § 5 (silent on day count)',
-        note: 'statute does not fix the day count; actual/365 and 30/360 are both seen in practice. Overridable through overrides.dayCount',
-      },
+      // The statute does not fix the day count; actual/365 and 30/360 are both seen in practice. Overridable
+      // through overrides.dayCount.
+      source: { citation: 'renteloven § 5 (silent on day count)' },
       confidence: 'medium',
     },
   ],
@@ -143,10 +139,7 @@ export const DK_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: ['costs', 'interest', 'principal'],
-      source: {
-        citation: 'no statutory order confirmed (RULES.md §5); common practice, cf. § 367 BGB',
-        note: 'overridable per agreement',
-      },
+      source: { citation: 'no statutory order confirmed (RULES.md §5); common practice, cf. § 367 BGB' }, // overridable per agreement
       confidence: 'low',
     },
   ],

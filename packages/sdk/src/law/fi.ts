@@ -33,7 +33,7 @@ function rate(validFrom: string, referencePercent: string, confidence: Confidenc
     validFrom,
     // korkolaki 4 §: reference + 7; 4 a §: between businesses reference + 8.
     value: { referencePercent, marginPercent: { business: '8', consumer: '7' } },
-    source: { citation: 'korkolaki 4 § (+ 7), 4 a § (B2B + 8)', note: 'reference = ECB rate rounded up to 0.5' },
+    source: { citation: 'korkolaki 4 § (+ 7), 4 a § (B2B + 8)' }, // reference = ECB rate rounded up to 0.5
     confidence,
   };
 }
@@ -43,10 +43,8 @@ export const FI_LAW: LawTables = {
     {
       validFrom: '2022-05-01',
       value: { business: BUSINESS_REMINDERS, consumer: CONSUMER_REMINDERS },
-      source: {
-        citation: 'perintälaki (section not given in RULES.md)',
-        note: 'B2B EUR 12 from 1 May 2022; the consumer EUR 5 rule\'s own in-force date is not in RULES.md. RULES.md marks both M-H',
-      },
+      // B2B EUR 12 from 1 May 2022; the consumer EUR 5 rule's own in-force date is not in RULES.md. RULES.md marks both M-H.
+      source: { citation: 'perintälaki (section not given in RULES.md)' },
       confidence: 'medium',
     },
   ],
@@ -56,7 +54,8 @@ export const FI_LAW: LawTables = {
       // RULES.md has no FI pre-collection notice period; the only rule is the 10 days between B2B reminders and
       // payment demands (M), used here as the waiting time after a notice. No separate notice fee.
       value: { minDaysToPay: 10, mayCombineWithReminder: false, maxFee: null },
-      source: { citation: 'perintälaki (section not given in RULES.md)', note: '10 days between B2B reminder/demand (M); no consumer rule in RULES.md' },
+      // 10 days between B2B reminder/demand (M); no consumer rule in RULES.md.
+      source: { citation: 'perintälaki (section not given in RULES.md)' },
       confidence: 'medium',
     },
   ],
@@ -80,10 +79,7 @@ export const FI_LAW: LawTables = {
         // overrides.collectionFees supplies them.
         consumer: { bands: [], businessMayExceedWithDocumentedCosts: false },
       },
-      source: {
-        citation: 'perintälaki (B2B caps from 1 May 2022; section not given in RULES.md)',
-        note: 'B2B caps M-H; consumer band thresholds unknown',
-      },
+      source: { citation: 'perintälaki (B2B caps from 1 May 2022; section not given in RULES.md)' }, // B2B caps M-H; consumer thresholds unknown
       confidence: 'medium',
     },
   ],
@@ -92,7 +88,7 @@ export const FI_LAW: LawTables = {
       validFrom: UNDATED_RULES_FROM,
       // B2B fixed compensation per late invoice; consumers: none.
       value: { business: eur(40), consumer: null },
-      source: { citation: 'perintälaki 10 e §; KKO 2023:39', note: 'in-force date not in RULES.md' },
+      source: { citation: 'perintälaki 10 e §; KKO 2023:39' }, // in-force date not in RULES.md
       confidence: 'high',
     },
   ],
@@ -108,7 +104,8 @@ export const FI_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: 'actual/365',
-      source: { citation: 'korkolaki (silent on day count)', note: 'RULES.md says nothing on the FI day count; actual/365 is an assumption, overridable' },
+      // RULES.md says nothing on the FI day count; actual/365 is an assumption, overridable.
+      source: { citation: 'korkolaki (silent on day count)' },
       confidence: 'low',
     },
   ],
@@ -127,7 +124,7 @@ export const FI_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: ['costs', 'interest', 'principal'],
-      source: { citation: 'no statutory order confirmed (RULES.md §5); common practice', note: 'overridable per agreement' },
+      source: { citation: 'no statutory order confirmed (RULES.md §5); common practice' }, // overridable per agreement
       confidence: 'low',
     },
   ],

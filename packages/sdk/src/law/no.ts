@@ -1,4 +1,4 @@
-import { divideHalfUp, formatScaled, money, type Money } from '../money/index.js';
+import { divideHalfUp, money, type Money } from '../money/index.js';
 import { UNDATED_RULES_FROM } from './law-pack.js';
 import type { Confidence, Dated, InterestRateEntry, LawTables, NoticeRules, ReminderRules } from './types.js';
 
@@ -21,7 +21,7 @@ export const NO_INKASSOSATS: readonly Dated<Money>[] = [
   {
     validFrom: '2026-01-01',
     value: nok(750),
-    source: { citation: 'inkassoforskriften (inkassosatsen); RULES.md §1: NOK 750 from 1 Jan 2026', note: 'not confirmed (L)' },
+    source: { citation: 'inkassoforskriften (inkassosatsen); RULES.md §1: NOK 750 from 1 Jan 2026' }, // not confirmed (L)
     confidence: 'low',
   },
 ];
@@ -51,7 +51,7 @@ const REMINDERS: readonly Dated<{ readonly business: ReminderRules; readonly con
     return {
       validFrom: sats.validFrom,
       value: { business: rules, consumer: rules },
-      source: { citation: 'inkassoforskriften §§ 1-1 to 1-3 (purregebyr = 1/20 of the inkassosats)', note: `inkassosats NOK ${formatScaled(BigInt(sats.value.amount), 2)}` },
+      source: { citation: 'inkassoforskriften §§ 1-1 to 1-3 (purregebyr = 1/20 of the inkassosats)' },
       confidence: sats.confidence,
     };
   },
@@ -62,7 +62,7 @@ const REMINDERS: readonly Dated<{ readonly business: ReminderRules; readonly con
 const NOTICE: readonly Dated<NoticeRules>[] = NO_INKASSOSATS.map((sats) => ({
   validFrom: sats.validFrom,
   value: { minDaysToPay: 14, mayCombineWithReminder: false, maxFee: fractionOfSats(sats.value, 1, 20) },
-  source: { citation: 'inkassoloven § 9; inkassoforskriften §§ 1-1 to 1-3 (1/20 of the inkassosats)', note: 'RULES.md marks the 14 days M-H' },
+  source: { citation: 'inkassoloven § 9; inkassoforskriften §§ 1-1 to 1-3 (1/20 of the inkassosats)' }, // RULES.md marks the 14 days M-H
   confidence: weakest('medium', sats.confidence),
 }));
 
@@ -87,16 +87,14 @@ export const NO_LAW: LawTables = {
     {
       validFrom: '2025-01-01',
       value: { business: nok(470), consumer: null },
-      source: {
-        citation: 'forsinkelsesrenteloven § 3a (standard compensation, B2B)',
-        note: 'RULES.md gives NOK 470 for 2025 H1 (H); 2025 H2 not separately confirmed',
-      },
+      // RULES.md gives NOK 470 for 2025 H1 (H); 2025 H2 not separately confirmed.
+      source: { citation: 'forsinkelsesrenteloven § 3a (standard compensation, B2B)' },
       confidence: 'high',
     },
     {
       validFrom: '2026-01-01',
       value: { business: nok(460), consumer: null },
-      source: { citation: 'forsinkelsesrenteloven § 3a (standard compensation, B2B)', note: 'RULES.md: NOK 460 for 2026 H1 (M)' },
+      source: { citation: 'forsinkelsesrenteloven § 3a (standard compensation, B2B)' }, // RULES.md: NOK 460 for 2026 H1 (M)
       confidence: 'medium',
     },
   ],
@@ -107,7 +105,8 @@ export const NO_LAW: LawTables = {
       validFrom: UNDATED_RULES_FROM,
       // A day's interest is 1/365 of the yearly rate, 1/366 in leap years.
       value: 'actual/actual',
-      source: { citation: 'forsinkelsesrenteloven § 3', note: 'RULES.md §4 states it without a confidence mark; in-force date not in RULES.md' },
+      // RULES.md §4 states it without a confidence mark; in-force date not in RULES.md.
+      source: { citation: 'forsinkelsesrenteloven § 3' },
       confidence: 'medium',
     },
   ],
@@ -124,7 +123,7 @@ export const NO_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: ['costs', 'interest', 'principal'],
-      source: { citation: 'no statutory order confirmed (RULES.md §5); common practice', note: 'overridable per agreement' },
+      source: { citation: 'no statutory order confirmed (RULES.md §5); common practice' }, // overridable per agreement
       confidence: 'low',
     },
   ],

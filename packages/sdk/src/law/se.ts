@@ -29,10 +29,8 @@ function rate(validFrom: string, referencePercent: string, confidence: Confidenc
   return {
     validFrom,
     value: { referencePercent, marginPercent: { business: '8', consumer: '8' } },
-    source: {
-      citation: 'räntelagen 6 § (referensränta + 8), 9 § (referensränta)',
-      note: 'reference = Riksbank policy rate at the end of the previous half-year, rounded up to 0.5',
-    },
+    // Reference = Riksbank policy rate at the end of the previous half-year, rounded up to 0.5.
+    source: { citation: 'räntelagen 6 § (referensränta + 8), 9 § (referensränta)' },
     confidence,
   };
 }
@@ -42,10 +40,8 @@ export const SE_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: { business: REMINDERS, consumer: REMINDERS },
-      source: {
-        citation: 'Lag (1981:739) om ersättning för inkassokostnader m.m. 2 §, 4 § 2 st. p. 1',
-        note: 'SEK 60 is H (RULES.md §3); "no cap on count or spacing" is M. In-force date not in RULES.md',
-      },
+      // SEK 60 is H (RULES.md §3); "no cap on count or spacing" is M. In-force date not in RULES.md.
+      source: { citation: 'Lag (1981:739) om ersättning för inkassokostnader m.m. 2 §, 4 § 2 st. p. 1' },
       confidence: 'medium',
     },
   ],
@@ -55,7 +51,7 @@ export const SE_LAW: LawTables = {
       // inkassolagen 5 §: "skälig tid"; IMY guidance: at least 8 days from sending (and 4 bank days from assumed
       // receipt, not modelled here). No duty to remind first, so there is nothing to combine with.
       value: { minDaysToPay: 8, mayCombineWithReminder: false, maxFee: sek(180) },
-      source: { citation: 'inkassolagen 5 §; IMY guidance; Lag (1981:739) 4 § (SEK 180)', note: 'in-force date not in RULES.md' },
+      source: { citation: 'inkassolagen 5 §; IMY guidance; Lag (1981:739) 4 § (SEK 180)' }, // in-force date not in RULES.md
       confidence: 'high',
     },
   ],
@@ -63,10 +59,8 @@ export const SE_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: { business: INKASSOKRAV_FEE, consumer: INKASSOKRAV_FEE },
-      source: {
-        citation: 'Lag (1981:739) 4 §',
-        note: 'amorteringsplan SEK 170 and Kronofogden costs are separate and not part of this cap. In-force date not in RULES.md',
-      },
+      // Amorteringsplan SEK 170 and Kronofogden costs are separate and not part of this cap. In-force date not in RULES.md.
+      source: { citation: 'Lag (1981:739) 4 §' },
       confidence: 'high',
     },
   ],
@@ -76,7 +70,7 @@ export const SE_LAW: LawTables = {
       // Förseningsersättning, B2B only, due once late interest is due; replaces the reminder, collection and
       // plan fees up to SEK 450.
       value: { business: sek(450), consumer: null },
-      source: { citation: 'Lag (1981:739) 4 a §', note: 'in-force date not in RULES.md' },
+      source: { citation: 'Lag (1981:739) 4 a §' }, // in-force date not in RULES.md
       confidence: 'high',
     },
   ],
@@ -92,7 +86,7 @@ export const SE_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: 'actual/365',
-      source: { citation: 'räntelagen (silent on day count)', note: 'actual/365 is common practice (RULES.md §4), not statute' },
+      source: { citation: 'räntelagen (silent on day count)' }, // actual/365 is common practice (RULES.md §4), not statute
       confidence: 'medium',
     },
   ],
@@ -111,10 +105,8 @@ export const SE_LAW: LawTables = {
     {
       validFrom: UNDATED_RULES_FROM,
       value: ['costs', 'interest', 'principal'],
-      source: {
-        citation: 'no statutory order confirmed (RULES.md §5); handelsbalken 9 kap. 5 §',
-        note: 'the debtor may direct a payment; otherwise the creditor decides. Common practice shown; overridable per agreement',
-      },
+      // The debtor may direct a payment; otherwise the creditor decides. Common practice shown; overridable per agreement.
+      source: { citation: 'no statutory order confirmed (RULES.md §5); handelsbalken 9 kap. 5 §' },
       confidence: 'low',
     },
   ],
