@@ -16,6 +16,8 @@ import { sessionRoutes } from './http/sessions.js';
 import { meRoutes } from './http/me.js';
 import { quoteRoutes } from './http/quotes.js';
 import { passwordResetRoutes } from './http/password-resets.js';
+import { webhookEndpointRoutes } from './http/webhook-endpoints.js';
+import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhook-delivery.js';
 import './http/fastify-types.js';
 
 export interface AppConfig {
@@ -28,6 +30,8 @@ export interface AppConfig {
   logLevel?: LogLevel;
   /** Login and password-reset attempts per IP and e-mail per minute. */
   loginRateLimit?: number;
+  /** The webhook delivery worker's settings, or false to run none in this process (tests drive their own). */
+  webhookDelivery?: Omit<WebhookWorkerOptions, 'db' | 'clock'> | false;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -90,5 +94,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(passwordResetRoutes, routeOptions);
   await app.register(meRoutes, routeOptions);
   await app.register(quoteRoutes, routeOptions);
+  await app.register(webhookEndpointRoutes, routeOptions);
+  if (config.webhookDelivery !== false) {
+    const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
+    app.addHook('onReady', async () => webhookWorker.start());
+    app.addHook('onClose', async () => webhookWorker.stop());
+  }
   return app;
 }

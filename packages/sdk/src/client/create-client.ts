@@ -13,6 +13,7 @@ import { healthResource } from './resources/health.js';
 import { meResource } from './resources/me.js';
 import { passwordResetsResource } from './resources/password-resets.js';
 import { sessionsResource } from './resources/sessions.js';
+import { webhookEndpointsResource } from './resources/webhooks.js';
 import { watchEvents, type WatchOptions } from './watch.js';
 
 export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
@@ -38,6 +39,7 @@ export interface CollectkitClient extends CoreClient {
   sessions: ReturnType<typeof sessionsResource>;
   me: ReturnType<typeof meResource>;
   passwordResets: ReturnType<typeof passwordResetsResource>;
+  webhookEndpoints: ReturnType<typeof webhookEndpointsResource>;
 }
 
 export function createCoreClient(options: ClientOptions): CoreClient {
@@ -60,6 +62,7 @@ export function createClient(options: ClientOptions): CollectkitClient {
     sessions: sessionsResource(core),
     me: meResource(core),
     passwordResets: passwordResetsResource(core),
+    webhookEndpoints: webhookEndpointsResource(core),
   };
 }
 

@@ -6,6 +6,7 @@ export { ENROLMENT_TOKEN_HEADER, enrolmentsResource, type EnrolmentCallOptions }
 export { meResource } from './resources/me.js';
 export { passwordResetsResource } from './resources/password-resets.js';
 export { sessionsResource } from './resources/sessions.js';
+export { webhookEndpointsResource, type WebhookListOptions } from './resources/webhooks.js';
 export {
   CollectkitApiError,
   isCollectkitApiError,

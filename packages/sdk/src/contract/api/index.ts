@@ -4,3 +4,5 @@ export * from './health.js';
 export * from './association.js';
 export * from './account.js';
 export * from './enrolment.js';
+export * from './webhook.js';
+export * from './case.js';
