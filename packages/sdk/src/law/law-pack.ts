@@ -44,22 +44,11 @@ export const UNDATED_RULES_FROM: IsoDate = '2023-01-01';
 
 type TableKey = Exclude<keyof LawTables, 'legacyInterestMargin'>;
 
-const TABLE_KEYS: readonly TableKey[] = [
-  'reminders',
-  'notice',
-  'collectionFees',
-  'compensation',
-  'interestRates',
-  'dayCount',
-  'limitation',
-  'allocationOrder',
-];
-
 const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 const DAY_COUNTS: readonly DayCountConvention[] = ['actual/365', 'actual/actual', '30/360'];
 const COMPONENTS: readonly AllocationComponent[] = ['costs', 'interest', 'principal'];
 
-/** What each table holds, for error messages. */
+/** What each table holds, for error messages; its keys are the tables an override may name. */
 const TABLE_NAMES: Record<TableKey, string> = {
   reminders: 'reminder rule',
   notice: 'pre-collection notice rule',
@@ -70,6 +59,8 @@ const TABLE_NAMES: Record<TableKey, string> = {
   limitation: 'limitation period',
   allocationOrder: 'payment allocation order',
 };
+
+const isTableKey = (key: string): key is TableKey => Object.hasOwn(TABLE_NAMES, key);
 
 export function assertDebtorType(value: unknown, field: string): DebtorType {
   if (value !== 'business' && value !== 'consumer') {
@@ -117,21 +108,12 @@ export function mergeByValidFrom<T>(base: readonly Dated<T>[], override: readonl
 export function applyOverrides(base: LawTables, overrides: LawOverrides | undefined, currency: CurrencyCode): LawTables {
   if (overrides === undefined) return base;
   validateOverrides(overrides, currency);
-  return {
-    reminders: mergeByValidFrom(base.reminders, overrides.reminders),
-    notice: mergeByValidFrom(base.notice, overrides.notice),
-    collectionFees: mergeByValidFrom(base.collectionFees, overrides.collectionFees),
-    compensation: mergeByValidFrom(base.compensation, overrides.compensation),
-    interestRates: mergeByValidFrom(base.interestRates, overrides.interestRates),
-    dayCount: mergeByValidFrom(base.dayCount, overrides.dayCount),
-    limitation: mergeByValidFrom(base.limitation, overrides.limitation),
-    allocationOrder: mergeByValidFrom(base.allocationOrder, overrides.allocationOrder),
-    ...(overrides.legacyInterestMargin !== undefined
-      ? { legacyInterestMargin: overrides.legacyInterestMargin }
-      : base.legacyInterestMargin !== undefined
-        ? { legacyInterestMargin: base.legacyInterestMargin }
-        : {}),
-  };
+  const merged: Record<string, unknown> = { ...base };
+  for (const key in TABLE_NAMES) {
+    merged[key] = mergeByValidFrom<unknown>(base[key as TableKey], overrides[key as TableKey]);
+  }
+  if (overrides.legacyInterestMargin !== undefined) merged['legacyInterestMargin'] = overrides.legacyInterestMargin;
+  return merged as unknown as LawTables;
 }
 
 /**
@@ -152,8 +134,8 @@ export function validateOverrides(overrides: unknown, currency: CurrencyCode): v
       assertSourceAndConfidence(legacy, field);
       continue;
     }
-    if (!(TABLE_KEYS as readonly string[]).includes(key)) {
-      throw new CollectkitInputError('invalid_argument', field, `unknown law table; expected one of ${TABLE_KEYS.join(', ')}`);
+    if (!isTableKey(key)) {
+      throw new CollectkitInputError('invalid_argument', field, `unknown law table; expected one of ${Object.keys(TABLE_NAMES).join(', ')}`);
     }
     if (table === undefined) continue;
     if (!Array.isArray(table)) throw new CollectkitInputError('invalid_argument', field, 'expected an array of dated entries');
@@ -170,7 +152,7 @@ export function validateOverrides(overrides: unknown, currency: CurrencyCode): v
       assertSourceAndConfidence(dated, at);
       if (dated['value'] === undefined) throw new CollectkitInputError('invalid_argument', `${at}.value`, 'missing value');
       assertMoneyInCurrency(dated['value'], `${at}.value`, currency);
-      validateValue(key as TableKey, dated['value'], `${at}.value`, validFrom);
+      validateValue(key, dated['value'], `${at}.value`, validFrom);
     });
   }
 }
@@ -202,13 +184,12 @@ function validateValue(key: TableKey, value: unknown, field: string, validFrom: 
     case 'limitation': {
       const years = record['ordinaryYears'] as Record<string, unknown> | undefined;
       for (const who of ['business', 'consumer'] as const) {
-        const y = years?.[who];
-        if (typeof y !== 'number' || !Number.isInteger(y) || y <= 0) {
+        if (!isPositiveWhole(years?.[who])) {
           throw new CollectkitInputError('invalid_argument', `${field}.ordinaryYears.${who}`, 'expected a positive whole number of years');
         }
       }
       const instrument = record['instrumentYears'];
-      if (instrument !== null && (typeof instrument !== 'number' || !Number.isInteger(instrument) || instrument <= 0)) {
+      if (instrument !== null && !isPositiveWhole(instrument)) {
         throw new CollectkitInputError('invalid_argument', `${field}.instrumentYears`, 'expected a positive whole number of years or null');
       }
       return;
@@ -228,6 +209,8 @@ function validateValue(key: TableKey, value: unknown, field: string, validFrom: 
       return;
   }
 }
+
+const isPositiveWhole = (value: unknown): boolean => Number.isInteger(value) && (value as number) > 0;
 
 function assertMargins(value: unknown, field: string): void {
   const margins = value as Record<string, unknown> | undefined;
