@@ -18,6 +18,10 @@ import { quoteRoutes } from './http/quotes.js';
 import { passwordResetRoutes } from './http/password-resets.js';
 import { webhookEndpointRoutes } from './http/webhook-endpoints.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhook-delivery.js';
+import { caseRoutes } from './http/cases.js';
+import { caseEventRoutes } from './http/case-events.js';
+import { caseMessageRoutes } from './http/case-messages.js';
+import { caseStageRoutes } from './http/case-stage.js';
 import './http/fastify-types.js';
 
 export interface AppConfig {
@@ -94,6 +98,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(passwordResetRoutes, routeOptions);
   await app.register(meRoutes, routeOptions);
   await app.register(quoteRoutes, routeOptions);
+  await app.register(caseRoutes, routeOptions);
+  await app.register(caseEventRoutes, routeOptions);
+  await app.register(caseMessageRoutes, routeOptions);
+  await app.register(caseStageRoutes, routeOptions);
   await app.register(webhookEndpointRoutes, routeOptions);
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });

@@ -1,0 +1,246 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AddInvoicesRequestSchema,
+  addDays,
+  CaseErrorResponseSchema,
+  CaseIdParamsSchema,
+  CaseListQuerySchema,
+  CaseListSchema,
+  CaseSchema,
+  CreateCaseRequestSchema,
+  type ErrorCode,
+  type Invoice,
+} from '@collectkit/sdk';
+import type { AuthContext } from '../auth/auth-context.js';
+import { caseInvoices, caseVersion, insertCase, insertCaseInvoices, listCases, newCaseId, nextCaseNumber, updateCase, type NewCaseInvoice } from '../store/cases.js';
+import { appendEvent } from '../store/events.js';
+import { claimIdempotencyKey, recordIdempotentResponse, requestHash } from '../store/idempotency.js';
+import { ApiError, invalidRequest, notFound } from './api-error.js';
+import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
+import { caseParties, lockedQuote } from './case-quote.js';
+import { caseEtag, caseFor, caseScopeOf, caseSummary, caseView, etagMatches } from './case-view.js';
+import { decodeCursor, encodeCursor } from './list-cursor.js';
+import type { RouteOptions } from './route-options.js';
+
+const errors = { 400: CaseErrorResponseSchema, 401: CaseErrorResponseSchema, 403: CaseErrorResponseSchema, 404: CaseErrorResponseSchema, 409: CaseErrorResponseSchema };
+
+const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z.string({ message: 'send an Idempotency-Key header (e.g. a random UUID) so that a retry cannot create a second case' })
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, { message: 'printable ASCII without spaces' }),
+});
+
+/** Who sent an idempotent request: stored responses are never shared between callers. */
+function callerOf(auth: AuthContext): string {
+  if (auth.kind === 'member') return `creditor:${auth.creditorId}`;
+  if (auth.kind === 'operator') return `operator:${auth.userId}`;
+  return auth.kind;
+}
+
+function invoiceRows(invoices: readonly Invoice[]): NewCaseInvoice[] {
+  return invoices.map((invoice) => ({
+    number: invoice.number,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    amount: invoice.amount.amount,
+    outstanding: (invoice.outstanding ?? invoice.amount).amount,
+  }));
+}
+
+/** Cases: create (idempotent, quote locked), list, read with an ETag, add invoices (issue 3 §5). */
+export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clock }) => {
+  notifyChangedCasesAfterResponse(app);
+
+  app.post(
+    '/v1/cases',
+    {
+      config: { auth: ['member', 'secret', 'operator'] },
+      schema: {
+        tags: ['case'],
+        summary: "Submit a case: the server recomputes the quote with the association's plan and locks it",
+        description: 'Requires an `Idempotency-Key`: the same key with the same body answers the first response again; with another body, 409 `idempotency_key_reused`.',
+        headers: IdempotencyHeadersSchema,
+        body: CreateCaseRequestSchema,
+        response: { 200: CaseSchema, 201: CaseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const { associationId } = auth;
+      const input = request.body;
+      const now = clock.now();
+      const idempotency = { associationId, caller: callerOf(auth), key: request.headers['idempotency-key'], operation: 'POST /v1/cases' };
+      const claim = await claimIdempotencyKey(request.db, { ...idempotency, requestHash: requestHash(input), now });
+      if (claim.kind === 'reused') {
+        throw new ApiError(409, 'idempotency_key_reused' as ErrorCode, 'This Idempotency-Key was used with a different request; use a new key for a new case.');
+      }
+      if (claim.kind === 'replay') {
+        reply.code(claim.status).header('idempotent-replayed', 'true');
+        return claim.body as z.infer<typeof CaseSchema>;
+      }
+
+      const creditorId = auth.kind === 'member' ? auth.creditorId! : input.creditorId;
+      if (!creditorId) throw invalidRequest('creditorId', 'say which creditor the case is for');
+      const parties = await caseParties(request.db, associationId, creditorId);
+      const today = clock.today();
+      const quote = lockedQuote(parties, input, today);
+      const id = newCaseId();
+      const number = await nextCaseNumber(request.db, associationId, Number(today.slice(0, 4)));
+      const row = await insertCase(request.db, {
+        id,
+        associationId,
+        creditorId,
+        number,
+        reference: input.reference ?? null,
+        stage: 'submitted',
+        debtor: input.debtor,
+        currency: quote.currency,
+        principal: quote.principal.amount,
+        quote,
+        documentIds: input.documentIds ?? [],
+        now,
+      });
+      const invoices = invoiceRows(input.invoices);
+      await insertCaseInvoices(request.db, associationId, id, invoices, now);
+      await appendEvent(request.db, {
+        associationId,
+        caseId: id,
+        type: 'case.created',
+        data: {
+          number,
+          creditorId,
+          stage: 'submitted',
+          principal: quote.principal,
+          invoiceCount: invoices.length,
+          documentIds: row.document_ids,
+          quoteAsOf: quote.asOf,
+          ...(input.discountCode ? { discountCode: input.discountCode } : {}),
+        },
+        at: now,
+      });
+      caseChanged(request, id);
+      const body = caseView(row, await caseInvoices(request.db, associationId, id));
+      await recordIdempotentResponse(request.db, idempotency, 201, body);
+      reply.code(201).header('etag', caseEtag(id, row.version)).header('location', `/v1/cases/${id}`);
+      return body;
+    },
+  );
+
+  app.get(
+    '/v1/cases',
+    {
+      config: { auth: ['member', 'secret', 'operator'] },
+      schema: {
+        tags: ['case'],
+        summary: 'Cases, newest first, with filters and cursor pagination',
+        querystring: CaseListQuerySchema,
+        response: { 200: CaseListSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const query = request.query;
+      if (query.createdFrom && query.createdTo && query.createdTo < query.createdFrom) {
+        throw invalidRequest('createdTo', 'must not be before createdFrom');
+      }
+      const rows = await listCases(request.db, caseScopeOf(request.auth!), {
+        stage: query.stage,
+        q: query.q,
+        createdFrom: query.createdFrom ? new Date(`${query.createdFrom}T00:00:00.000Z`) : undefined,
+        createdBefore: query.createdTo ? new Date(`${addDays(query.createdTo, 1)}T00:00:00.000Z`) : undefined,
+        after: decodeCursor(query.cursor),
+        limit: query.limit,
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        data: page.map(caseSummary),
+        nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/cases/:id',
+    {
+      config: { auth: ['member', 'secret', 'operator'] },
+      schema: {
+        tags: ['case'],
+        summary: 'A case with its invoices, totals, stage and locked quote; ETag and If-None-Match (304)',
+        params: CaseIdParamsSchema,
+        response: { 200: CaseSchema, 304: z.null().describe('Not modified'), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const { id } = request.params;
+      const ifNoneMatch = request.headers['if-none-match'];
+      // The polling path: one indexed lookup of the version, no body built.
+      if (ifNoneMatch) {
+        const version = await caseVersion(request.db, caseScopeOf(auth), id);
+        if (version === undefined) throw notFound('case');
+        if (etagMatches(ifNoneMatch, caseEtag(id, version))) return reply.code(304).header('etag', caseEtag(id, version)).send(null);
+      }
+      const row = await caseFor(request.db, auth, id);
+      reply.header('etag', caseEtag(id, row.version)).header('cache-control', 'private, no-cache');
+      return caseView(row, await caseInvoices(request.db, row.association_id, row.id));
+    },
+  );
+
+  app.post(
+    '/v1/cases/:id/invoices',
+    {
+      config: { auth: ['member', 'secret', 'operator'] },
+      schema: {
+        tags: ['case'],
+        summary: 'Add invoices in the case currency: re-quoted and locked again as of today',
+        params: CaseIdParamsSchema,
+        body: AddInvoicesRequestSchema,
+        response: { 200: CaseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const row = await caseFor(request.db, auth, request.params.id, { forUpdate: true });
+      const added = request.body.invoices;
+      const currency = added[0]!.amount.currency;
+      if (currency !== row.currency) throw invalidRequest('invoices.0.amount.currency', `must be the case currency ${row.currency}`);
+      if (row.stage === 'closed' || row.stage === 'withdrawn' || row.stage === 'written_off' || row.stage === 'paid_out') {
+        throw new ApiError(409, 'conflict', `Invoices cannot be added to a case that is ${row.stage}.`);
+      }
+      const existing = await caseInvoices(request.db, row.association_id, row.id);
+      const allInvoices = [
+        ...existing.map((invoice) => ({
+          number: invoice.number,
+          issueDate: invoice.issue_date,
+          dueDate: invoice.due_date,
+          amount: { amount: invoice.amount, currency },
+          outstanding: { amount: invoice.outstanding, currency },
+        })),
+        ...added,
+      ];
+      const now = clock.now();
+      const parties = await caseParties(request.db, row.association_id, row.creditor_id);
+      const created = await request.db.query<{ data: { discountCode?: string } }>(
+        `SELECT data FROM events WHERE association_id = $1 AND case_id = $2 AND type = 'case.created'`,
+        [row.association_id, row.id],
+      );
+      const quote = lockedQuote(parties, { debtor: row.debtor, invoices: allInvoices, discountCode: created[0]?.data.discountCode }, clock.today());
+      const rows = invoiceRows(added);
+      const addedPrincipal = rows.reduce((sum, invoice) => sum + invoice.outstanding, 0);
+      const updated = (await updateCase(request.db, caseScopeOf(auth), row.id, { addPrincipal: addedPrincipal, quote }, now))!;
+      await insertCaseInvoices(request.db, row.association_id, row.id, rows, now);
+      await appendEvent(request.db, {
+        associationId: row.association_id,
+        caseId: row.id,
+        type: 'invoices.added',
+        data: { count: rows.length, numbers: rows.map((invoice) => invoice.number), principalAdded: { amount: addedPrincipal, currency }, quoteAsOf: quote.asOf },
+        at: now,
+      });
+      caseChanged(request, row.id);
+      reply.header('etag', caseEtag(row.id, updated.version));
+      return caseView(updated, await caseInvoices(request.db, row.association_id, row.id));
+    },
+  );
+};
