@@ -1,6 +1,7 @@
 import { sql as tenancyAndAccounts } from './0001-tenancy-and-accounts.js';
 import { sql as cases } from './0002-cases.js';
 import { sql as webhooks } from './0003-webhooks.js';
+import { sql as documentsPaymentsPayouts } from './0004-documents-payments-payouts.js';
 
 export interface Migration {
   /** Strictly increasing; a released migration is never edited, only followed by a new one. */
@@ -13,4 +14,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'tenancy-and-accounts', sql: tenancyAndAccounts },
   { version: 2, name: 'cases', sql: cases },
   { version: 3, name: 'webhooks', sql: webhooks },
+  { version: 4, name: 'documents-payments-payouts', sql: documentsPaymentsPayouts },
 ];
