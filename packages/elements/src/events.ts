@@ -16,10 +16,20 @@ export type CollectErrorCode =
   | 'quote_failed'
   /** A configuration attribute has a value the element cannot use (e.g. `plan="gold"`). */
   | 'invalid_config'
-  /** The server could not be reached (reserved for the elements that talk to it). */
+  /** The server could not be reached (offline, CORS, timeout). */
   | 'network_error'
-  /** The publishable key or session was refused (reserved). */
-  | 'unauthorized';
+  /** The publishable key or session was refused, or the page's origin is not allowed. */
+  | 'unauthorized'
+  /** The server refused some fields; they are marked on the form (`field` is the first). */
+  | 'validation_failed'
+  /** The server's state forbids the step (e.g. an account with this e-mail exists). */
+  | 'conflict'
+  /** The agreement downloaded does not hash to the SHA-256 the server gave: nothing is signed. */
+  | 'agreement_mismatch'
+  /** The enrolment cannot be continued (after a reload its token is gone by design, or it expired). */
+  | 'enrolment_lost'
+  /** The server failed (5xx) or answered outside the contract. */
+  | 'server_error';
 
 export interface CollectReadyDetail {
   /** The tag of the element that became ready, e.g. `collect-quote`. */

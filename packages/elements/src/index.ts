@@ -5,6 +5,7 @@
  * bundle) to register the tags; import classes from here to extend or register them yourself.
  * @packageDocumentation
  */
+export { CollectEnrol, DRAFT_STORAGE_KEY as ENROL_DRAFT_STORAGE_KEY } from './collect-enrol/collect-enrol.js';
 export { CollectQuote, quoteRequestFrom } from './collect-quote/collect-quote.js';
 export * from './controls/index.js';
 export { defineElement, type ElementClass } from './define-element.js';

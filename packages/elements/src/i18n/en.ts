@@ -101,6 +101,7 @@ export interface Messages {
       readonly limitation_near: (invoice: string, date: string) => string;
       readonly limitation_passed: (invoice: string, date: string) => string;
       readonly interest_rate_unknown: string;
+      readonly interest_rate_assumed: string;
       readonly law_not_covered: string;
       readonly fees_in_other_currency: string;
       readonly statutory_cost_unknown: string;
@@ -108,6 +109,86 @@ export interface Messages {
     };
     readonly quoteReady: (net: string) => string;
     readonly quoteFailed: string;
+  };
+  readonly enrol: {
+    readonly title: string;
+    readonly intro: string;
+    readonly stepCompany: string;
+    readonly stepContact: string;
+    readonly stepPayout: string;
+    readonly stepAgreement: string;
+    readonly stepPassword: string;
+    readonly stepDone: string;
+    readonly companyName: string;
+    readonly companyCountry: string;
+    readonly membershipNumber: string;
+    readonly accountingSystem: string;
+    /** Product names stay as written; only "other" is translated. */
+    readonly accountingSystems: Readonly<Record<'e-conomic' | 'dinero' | 'billy' | 'visma-net' | 'fortnox' | 'other', string>>;
+    readonly addressLine: string;
+    readonly postalCode: string;
+    readonly city: string;
+    readonly contactName: string;
+    readonly email: string;
+    readonly emailHint: string;
+    readonly phone: string;
+    readonly phoneHint: string;
+    readonly payoutKind: string;
+    readonly payoutKinds: Readonly<Record<'iban' | 'dk_account' | 'se_bankgiro', string>>;
+    readonly iban: string;
+    readonly ibanHint: string;
+    readonly registrationNumber: string;
+    readonly registrationNumberHint: string;
+    readonly accountNumber: string;
+    readonly bankgiro: string;
+    readonly bankgiroHint: string;
+    readonly consents: string;
+    readonly consentTerms: string;
+    readonly consentDataProcessing: string;
+    readonly consentMarketing: string;
+    readonly createAgreement: string;
+    readonly agreementIntro: string;
+    readonly agreementLoading: string;
+    readonly openAgreement: string;
+    /** Label of the document's SHA-256, shown so the signer can compare it with the PDF they keep. */
+    readonly agreementFingerprint: string;
+    readonly signName: string;
+    readonly signNameHint: string;
+    readonly signConsent: string;
+    readonly sign: string;
+    readonly signedBy: (name: string) => string;
+    readonly password: string;
+    readonly passwordHint: string;
+    readonly passwordRepeat: string;
+    readonly setPassword: string;
+    readonly working: string;
+    readonly draftRestored: string;
+    readonly agreementReady: string;
+    /** `company` is the company's name. */
+    readonly done: (company: string) => string;
+    readonly doneNote: string;
+    readonly errors: {
+      readonly invalidEmail: string;
+      readonly invalidPhone: string;
+      readonly invalidIban: string;
+      readonly invalidDanishAccount: string;
+      readonly invalidBankgiro: string;
+      readonly consentRequired: string;
+      readonly signNameTooShort: string;
+      readonly passwordTooShort: string;
+      readonly passwordMismatch: string;
+      /** The server has an account for this e-mail address already. */
+      readonly emailTaken: string;
+      /** The server refused the value of a field without a more specific message here. */
+      readonly refused: string;
+      readonly network: string;
+      readonly unauthorized: string;
+      readonly server: string;
+      readonly agreementMismatch: string;
+      /** The enrolment can no longer be continued (token gone after a reload, or expired). */
+      readonly enrolmentLost: string;
+      readonly missingConfig: string;
+    };
   };
 }
 
@@ -205,6 +286,7 @@ const en: Messages = {
       older_than_max_age: (invoice, days) => `Invoice ${invoice} is ${days} days overdue. Old debt is harder to collect.`,
       limitation_near: (invoice, date) => `Invoice ${invoice} becomes time-barred on ${date}. Act before then.`,
       limitation_passed: (invoice, date) => `Invoice ${invoice} may have been time-barred since ${date}.`,
+      interest_rate_assumed: 'Late-payment interest uses the last published rate: the rate for the latest period is not published yet.',
       interest_rate_unknown: 'Late-payment interest is not included: the rate for the period is not known yet.',
       law_not_covered: 'Statutory fees and interest are not included for the debtor’s country.',
       fees_in_other_currency: 'Statutory fees are not included because the invoices are in another currency than the debtor’s country uses.',
@@ -213,6 +295,80 @@ const en: Messages = {
     },
     quoteReady: (net) => `Estimate ready. You receive ${net} if the debtor pays in full.`,
     quoteFailed: 'The estimate could not be calculated. Check the invoices and try again.',
+  },
+  enrol: {
+    title: 'Join the collection service',
+    intro: 'Enrol your company, sign the agreement and choose a password. It takes about five minutes.',
+    stepCompany: 'Your company',
+    stepContact: 'Address and contact',
+    stepPayout: 'Payouts and consents',
+    stepAgreement: 'The agreement',
+    stepPassword: 'Your password',
+    stepDone: 'Done',
+    companyName: 'Company name',
+    companyCountry: 'Country where the company is registered',
+    membershipNumber: 'Membership number in the association',
+    accountingSystem: 'Accounting system',
+    accountingSystems: { 'e-conomic': 'e-conomic', dinero: 'Dinero', billy: 'Billy', 'visma-net': 'Visma.net', fortnox: 'Fortnox', other: 'Other' },
+    addressLine: 'Street address',
+    postalCode: 'Postcode',
+    city: 'Town or city',
+    contactName: 'Your name',
+    email: 'E-mail',
+    emailHint: 'This becomes your login.',
+    phone: 'Phone',
+    phoneHint: 'For example +45 12 34 56 78',
+    payoutKind: 'Where should we pay out the money we collect?',
+    payoutKinds: { iban: 'IBAN', dk_account: 'Danish bank account (reg. no. and account no.)', se_bankgiro: 'Swedish bankgiro' },
+    iban: 'IBAN',
+    ibanHint: 'For example DK50 0040 0440 1162 43',
+    registrationNumber: 'Reg. no.',
+    registrationNumberHint: '4 digits',
+    accountNumber: 'Account no.',
+    bankgiro: 'Bankgiro number',
+    bankgiroHint: '7 or 8 digits, for example 5050-1055',
+    consents: 'Consents',
+    consentTerms: 'I accept the terms of the association and the collection agency.',
+    consentDataProcessing: 'I accept the data processing agreement for the personal data of my debtors.',
+    consentMarketing: 'Send me news from the association.',
+    createAgreement: 'Create the agreement',
+    agreementIntro: 'Read the agreement before you sign it. It is made out to your company with the prices that apply to you.',
+    agreementLoading: 'Fetching the agreement…',
+    openAgreement: 'Open the agreement (PDF)',
+    agreementFingerprint: 'Fingerprint of the document (SHA-256)',
+    signName: 'Your full name as your signature',
+    signNameHint: 'Typing your name has the same effect as signing by hand.',
+    signConsent: 'I have read the agreement and sign it on behalf of the company.',
+    sign: 'Sign the agreement',
+    signedBy: (name) => `The agreement is signed by ${name}.`,
+    password: 'Choose a password',
+    passwordHint: 'At least 10 characters.',
+    passwordRepeat: 'Repeat the password',
+    setPassword: 'Save the password and sign in',
+    working: 'Please wait…',
+    draftRestored: 'Your answers from before have been restored.',
+    agreementReady: 'The agreement is ready. Read it and sign below.',
+    done: (company) => `Welcome! ${company} is enrolled, and you are signed in.`,
+    doneNote: 'You can now submit invoices for collection.',
+    errors: {
+      invalidEmail: 'Write an e-mail address such as name@example.com.',
+      invalidPhone: 'Write a phone number such as +45 12 34 56 78.',
+      invalidIban: 'This is not a valid IBAN. Check the letters and digits.',
+      invalidDanishAccount: 'Write a 4-digit reg. no. and an account number of up to 10 digits.',
+      invalidBankgiro: 'This is not a valid bankgiro number. Check the digits.',
+      consentRequired: 'This consent is needed to enrol.',
+      signNameTooShort: 'Type your full name.',
+      passwordTooShort: 'Use at least 10 characters.',
+      passwordMismatch: 'The two passwords are not the same.',
+      emailTaken: 'There is already an account with this e-mail address. Sign in instead.',
+      refused: 'This value was not accepted. Check it and try again.',
+      network: 'We could not reach the server. Check your connection and try again.',
+      unauthorized: 'This page may not use the collection service. Contact the association.',
+      server: 'Something went wrong on our side. Try again in a moment.',
+      agreementMismatch: 'The agreement changed while you read it. Open it again before you sign.',
+      enrolmentLost: 'The enrolment can no longer be continued. Check your answers and create the agreement again.',
+      missingConfig: 'The enrolment form is not set up: it needs a publishable key and an API address.',
+    },
   },
 };
 

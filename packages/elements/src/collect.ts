@@ -1,0 +1,17 @@
+/**
+ * The one-file embed bundle's entry (rollup.config.mjs → dist/collect.js): registers every element.
+ *
+ * ```html
+ * <script type="module" src="https://collect.example.org/collect.js"></script>
+ * <collect-enrol publishable-key="pk_…" api-base="https://collect.example.org"></collect-enrol>
+ * ```
+ *
+ * Loading it twice (two plugins on one WordPress page) warns instead of throwing; importing it
+ * where there is no DOM registers nothing.
+ */
+import './collect-quote/define.js';
+import './collect-enrol/define.js';
+
+export { CollectQuote } from './collect-quote/collect-quote.js';
+export { CollectEnrol } from './collect-enrol/collect-enrol.js';
+export { defineElement } from './define-element.js';

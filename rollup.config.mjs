@@ -1,0 +1,110 @@
+// Browser bundles of @collectkit/elements (run: `npx rollup -c`):
+//
+// 1. packages/elements/dist/collect.js — the one-file embed: ONE ES module with every element and
+//    Lit, ky, the sdk (tree-shaken) and zod/mini inside, minified. An association pastes
+//    `<script type="module" src=".../collect.js"></script>` and the tags. No eval (the CSP test
+//    loads it under `script-src 'self'; style-src 'self'`), and importing it where there is no
+//    `window` (server rendering) does nothing and does not throw.
+// 2. packages/elements/dist/bundles/<element>/define.js — one ES entry per element for bundler
+//    users, Lit external (their app has its own), shared code split into chunks.
+//
+// TypeScript is stripped by esbuild's transform (already in node_modules through
+// @web/dev-server-esbuild); rollup does the resolving, tree-shaking and chunking, terser the minifying.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transform } from 'esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const elements = resolve(root, 'packages/elements');
+
+/** The element entry points, by the name bundler users import (`@collectkit/elements/collect-quote`). */
+export const elementEntries = {
+  'collect-quote': 'packages/elements/src/collect-quote/define.ts',
+  'collect-enrol': 'packages/elements/src/collect-enrol/define.ts',
+};
+
+/** TypeScript in, JavaScript out, with Lit's legacy decorators (packages/elements/tsconfig.json). */
+function typescript() {
+  return {
+    name: 'collectkit-typescript',
+    // NodeNext-style imports say `./x.js` for `./x.ts`.
+    async resolveId(source, importer) {
+      if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
+      const candidate = resolve(dirname(importer), `${source.slice(0, -3)}.ts`);
+      return existsSync(candidate) ? candidate : null;
+    },
+    async transform(code, id) {
+      if (!id.endsWith('.ts')) return null;
+      const result = await transform(code, {
+        loader: 'ts',
+        target: 'es2022',
+        sourcefile: id,
+        sourcemap: true,
+        tsconfigRaw: { compilerOptions: { experimentalDecorators: true, useDefineForClassFields: false } },
+      });
+      return { code: result.code, map: result.map };
+    },
+  };
+}
+
+const resolveSource = () =>
+  nodeResolve({
+    browser: true,
+    // `source` first: workspace packages resolve to their TypeScript, so no prior `tsc -b` is needed.
+    exportConditions: ['source', 'browser', 'import', 'default'],
+    extensions: ['.ts', '.mjs', '.js'],
+  });
+
+const minify = () =>
+  terser({
+    module: true,
+    ecma: 2022,
+    compress: { passes: 2 },
+    format: { comments: false },
+  });
+
+/**
+ * Lit's browser build declares `class ReactiveElement extends HTMLElement` at module level, which
+ * throws where there is no DOM. A module-scoped stand-in — only when the global is missing — keeps a
+ * server-side `import('collect.js')` harmless without touching any global; in a browser it is the
+ * real HTMLElement. (Lit's `node` build would do the same through @lit-labs/ssr-dom-shim, but it
+ * also sets `isServer` and a global customElements shim, which a browser bundle must not carry.)
+ */
+const noDomGuard = 'const HTMLElement = globalThis.HTMLElement ?? class HTMLElement {};';
+
+/** The one-file embed bundle's options, shared with the CSP test and the size benchmark. */
+export function embedBundleOptions() {
+  return {
+    input: 'packages/elements/src/collect.ts',
+    // The sdk declares "sideEffects": false: whatever the elements do not use is left out.
+    treeshake: { preset: 'recommended' },
+    plugins: [typescript(), resolveSource(), minify()],
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules[\\/]zod/.test(warning.ids?.[0] ?? '')) return;
+      warn(warning);
+    },
+  };
+}
+
+export const embedOutput = { file: resolve(elements, 'dist/collect.js'), format: 'es', intro: noDomGuard, sourcemap: true };
+
+const isLit = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id.startsWith('lit-html') || id.startsWith('lit-element');
+
+export default [
+  { ...embedBundleOptions(), output: embedOutput },
+  {
+    input: elementEntries,
+    external: isLit,
+    plugins: [typescript(), resolveSource(), minify()],
+    output: {
+      dir: resolve(elements, 'dist/bundles'),
+      format: 'es',
+      entryFileNames: '[name]/define.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      sourcemap: true,
+    },
+  },
+];

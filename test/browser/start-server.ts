@@ -1,0 +1,58 @@
+/**
+ * Starts ONE real Collectkit server for a browser-test run: the fastify app on an in-memory PGlite,
+ * migrated, with a test association whose allowed origins are the test page's. Prints one JSON line
+ * `{ apiBase, publishableKey, secretKey, associationId }` on stdout when it listens, and stops on
+ * SIGTERM or when stdin closes (the test runner went away).
+ *
+ *   node --conditions=source --import tsx test/browser/start-server.ts --origin http://localhost:8000
+ *
+ * The system clock, not a fixed test instant: the session cookie's expiry is judged by the browser's
+ * real clock, and a cookie that expired "in March" would be dropped on arrival.
+ */
+import type { AddressInfo } from 'node:net';
+import { buildApp, migrate, systemClock } from '../../packages/server/src/index.js';
+import { openPgliteDatabase } from '../../packages/server/src/store/pglite-database.js';
+import { createAssociation } from '../../packages/server/src/store/associations.js';
+import { DEFAULT_PLAN_ID } from '../../packages/server/src/pricing-plans.js';
+
+function argument(name: string): string[] {
+  const values: string[] = [];
+  process.argv.forEach((arg, i) => {
+    if (arg === `--${name}` && process.argv[i + 1]) values.push(process.argv[i + 1]!);
+  });
+  return values;
+}
+
+const origins = argument('origin');
+if (origins.length === 0) throw new Error('start-server: give the test page origin with --origin http://localhost:8000');
+
+const db = await openPgliteDatabase('memory://');
+const clock = systemClock();
+await migrate(db, { appliedAt: clock.now() });
+const app = await buildApp({ db, clock, logLevel: 'silent' });
+const association = await createAssociation(
+  db,
+  { name: 'Browser-test association', country: 'DK', allowedOrigins: origins, pricingPlanId: DEFAULT_PLAN_ID },
+  clock.now(),
+);
+// 'localhost' (not 127.0.0.1) so that the page (http://localhost:<wtr port>) and the API are the same
+// site: the session cookie is SameSite=Lax, and a cross-site fetch would neither set nor send it.
+await app.listen({ host: 'localhost', port: 0 });
+const { port } = app.server.address() as AddressInfo;
+
+process.stdout.write(
+  `${JSON.stringify({ apiBase: `http://localhost:${port}`, publishableKey: association.publishableKey, secretKey: association.secretKey, associationId: association.associationId })}\n`,
+);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  await app.close();
+  await db.close();
+  process.exit(0);
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+process.stdin.on('end', stop);
+process.stdin.resume();
