@@ -17,6 +17,7 @@ import { meRoutes } from './http/me.js';
 import { quoteRoutes } from './http/quotes.js';
 import { passwordResetRoutes } from './http/password-resets.js';
 import { webhookEndpointRoutes } from './http/webhook-endpoints.js';
+import { caseDocumentRoutes } from './http/case-documents.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhook-delivery.js';
 import { caseRoutes } from './http/cases.js';
 import { caseEventRoutes } from './http/case-events.js';
@@ -103,6 +104,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(caseMessageRoutes, routeOptions);
   await app.register(caseStageRoutes, routeOptions);
   await app.register(webhookEndpointRoutes, routeOptions);
+  await app.register(caseDocumentRoutes, routeOptions);
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
     app.addHook('onReady', async () => webhookWorker.start());

@@ -6,3 +6,6 @@ export * from './account.js';
 export * from './enrolment.js';
 export * from './webhook.js';
 export * from './case.js';
+export * from './document.js';
+export * from './payment.js';
+export * from './payout.js';

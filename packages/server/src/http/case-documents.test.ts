@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DocumentSchema, MAX_DOCUMENT_BYTES } from '@collectkit/sdk';
+import { describeEachDatabase } from '../testing/harness.js';
+import { call } from '../testing/http-client.js';
+import { enrolActiveMember } from '../testing/members.js';
+import { attachDocumentsToCase } from '../store/documents.js';
+import { caseBody, createdCase, operatorToken } from './case-test-fixtures.js';
+
+/** The smallest files of each accepted type a reader can check by hand. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
+// PNG signature (89 50 4E 47 0D 0A 1A 0A) + the start of an IHDR chunk.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+// JPEG: SOI (FF D8) and a JFIF APP0 marker.
+const JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(32), Buffer.from('ffd9', 'hex')]);
+// A Windows executable: "MZ" header, the PE offset at 0x3c and "PE\0\0" there.
+const EXE = (() => {
+  const bytes = Buffer.alloc(256);
+  bytes.write('MZ', 0, 'latin1');
+  bytes.writeUInt32LE(0x80, 0x3c);
+  bytes.write('PE\0\0', 0x80, 'latin1');
+  return bytes;
+})();
+
+function form(parts: { name: string; value: string | Uint8Array; filename?: string; type?: string }[]): FormData {
+  const data = new FormData();
+  for (const part of parts) {
+    if (typeof part.value === 'string' && part.filename === undefined) data.append(part.name, part.value);
+    else data.append(part.name, new Blob([part.value], { type: part.type ?? 'application/octet-stream' }), part.filename ?? 'file');
+  }
+  return data;
+}
+
+async function upload(url: string, path: string, bearer: string, body: FormData | string, contentType?: string) {
+  const headers: Record<string, string> = { authorization: `Bearer ${bearer}` };
+  if (contentType) headers['content-type'] = contentType;
+  const response = await fetch(`${url}${path}`, { method: 'POST', headers, body });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+}
+
+describeEachDatabase(
+  'case documents',
+  (server) => {
+    it('stores a PDF, PNG, JPEG and plain text with their detected type and SHA-256, lists and downloads them', async () => {
+      const { url } = server();
+      const a = await server().association();
+      const member = await enrolActiveMember(url, a.secretKey);
+      const created = await createdCase(url, member.token);
+      const path = `/v1/cases/${created.id}/documents`;
+      const files = [
+        { kind: 'invoice', bytes: PDF, filename: 'faktura F-1001.pdf', declared: 'application/pdf', mediaType: 'application/pdf' },
+        // The declared type and the name are ignored: the bytes decide.
+        { kind: 'correspondence', bytes: PNG, filename: 'screenshot.txt', declared: 'text/plain', mediaType: 'image/png' },
+        { kind: 'contract', bytes: JPEG, filename: 'kontrakt.jpg', declared: 'image/jpeg', mediaType: 'image/jpeg' },
+        { kind: 'dispute', bytes: Buffer.from('Kunden bestrider fakturaen: varen var defekt. Ærgerligt.\n', 'utf8'), filename: 'note', declared: 'application/pdf', mediaType: 'text/plain' },
+      ];
+      const ids: string[] = [];
+      for (const file of files) {
+        const response = await upload(url, path, member.token, form([{ name: 'kind', value: file.kind }, { name: 'file', value: file.bytes, filename: file.filename, type: file.declared }]));
+        assert.equal(response.status, 201, JSON.stringify(response.json));
+        const document = DocumentSchema.parse(response.json);
+        assert.equal(document.mediaType, file.mediaType);
+        assert.equal(document.kind, file.kind);
+        assert.equal(document.size, file.bytes.length);
+        assert.equal(document.sha256, createHash('sha256').update(file.bytes).digest('hex'));
+        assert.equal(document.caseId, created.id);
+        ids.push(document.id);
+      }
+      const list = await call(url, 'GET', path, { bearer: member.token });
+      assert.equal(list.status, 200);
+      assert.deepEqual(list.json.data.map((d: { id: string }) => d.id), ids);
+
+      const pdf = await call(url, 'GET', `${path}/${ids[0]}`, { bearer: member.token });
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      assert.equal(pdf.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(pdf.headers.get('content-disposition'), `attachment; filename="faktura F-1001.pdf"; filename*=UTF-8''faktura%20F-1001.pdf`);
+      assert.deepEqual(Buffer.from(pdf.bytes), PDF);
+      const text = await call(url, 'GET', `${path}/${ids[3]}`, { bearer: a.secretKey });
+      assert.equal(text.headers.get('content-type'), 'text/plain; charset=utf-8');
+      assert.equal(Buffer.from(text.bytes).toString('utf8'), files[3]!.bytes.toString('utf8'));
+
+      // The case names its documents and changed version; the timeline has one event per upload.
+      const read = await call(url, 'GET', `/v1/cases/${created.id}`, { bearer: member.token });
+      assert.deepEqual(read.json.documentIds, ids);
+      assert.equal(read.json.version, 1 + ids.length);
+      const events = await call(url, 'GET', `/v1/cases/${created.id}/events`, { bearer: member.token });
+      assert.deepEqual(events.json.data.map((e: { type: string }) => e.type), ['case.created', 'document.added', 'document.added', 'document.added', 'document.added']);
+    });
+
+    it('refuses an .exe renamed .pdf with 415, a file of 10 MB + 1 byte with 413, and writes nothing', async () => {
+      const { url } = server();
+      const a = await server().association();
+      const member = await enrolActiveMember(url, a.secretKey);
+      const created = await createdCase(url, member.token);
+      const path = `/v1/cases/${created.id}/documents`;
+      const before = await server().count('documents');
+      const exe = await upload(url, path, member.token, form([{ name: 'kind', value: 'invoice' }, { name: 'file', value: EXE, filename: 'invoice.pdf', type: 'application/pdf' }]));
+      assert.equal(exe.status, 415);
+      assert.equal(exe.json.error.code, 'unsupported_media_type');
+
+      const tooBig = Buffer.alloc(MAX_DOCUMENT_BYTES + 1, 0x41); // 'A' × 10,485,761: valid text, one byte too many
+      const big = await upload(url, path, member.token, form([{ name: 'kind', value: 'other' }, { name: 'file', value: tooBig, filename: 'big.txt', type: 'text/plain' }]));
+      assert.equal(big.status, 413);
+      assert.equal(big.json.error.code, 'payload_too_large');
+      const exactly = await upload(url, path, member.token, form([{ name: 'kind', value: 'other' }, { name: 'file', value: tooBig.subarray(0, MAX_DOCUMENT_BYTES), filename: 'max.txt' }]));
+      assert.equal(exactly.status, 201, 'exactly 10 MB is allowed');
+      assert.equal(await server().count('documents'), before + 1);
+    });
+
+    it('answers 4xx for every malformed upload and writes nothing', async () => {
+      const { url } = server();
+      const a = await server().association();
+      const member = await enrolActiveMember(url, a.secretKey);
+      const created = await createdCase(url, member.token);
+      const path = `/v1/cases/${created.id}/documents`;
+      const before = await server().count('documents');
+      const cases: [FormData | string, string | undefined, number][] = [
+        [form([{ name: 'kind', value: 'invoice' }]), undefined, 400], // no file
+        [form([{ name: 'file', value: PDF, filename: 'a.pdf' }]), undefined, 400], // no kind
+        [form([{ name: 'kind', value: 'receipt' }, { name: 'file', value: PDF, filename: 'a.pdf' }]), undefined, 400],
+        [form([{ name: 'kind', value: 'invoice' }, { name: 'file', value: new Uint8Array(0), filename: 'empty.pdf' }]), undefined, 400],
+        [form([{ name: 'kind', value: 'invoice' }, { name: 'file', value: PDF, filename: 'a.pdf' }, { name: 'file', value: PDF, filename: 'b.pdf' }]), undefined, 400],
+        [form([{ name: 'kind', value: 'invoice' }, { name: 'attachment', value: PDF, filename: 'a.pdf' }]), undefined, 400],
+        [form([{ name: 'kind', value: 'other' }, { name: 'file', value: Buffer.from('a\0b'), filename: 'nul.txt' }]), undefined, 415],
+        [form([{ name: 'kind', value: 'other' }, { name: 'file', value: Buffer.from([0xc3, 0x28]), filename: 'bad-utf8.txt' }]), undefined, 415],
+        [form([{ name: 'kind', value: 'other' }, { name: 'file', value: Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1'), filename: 'a.zip' }]), undefined, 415],
+        ['{"kind":"invoice"}', 'application/json', 415],
+        ['kind=invoice', 'text/plain', 415],
+        ['--x\r\nContent-Disposition: form-data; name="kind"\r\n\r\ninvoice\r\n--x', 'multipart/form-data; boundary=x', 400], // truncated
+        ['garbage', 'multipart/form-data', 400], // no boundary
+      ];
+      for (const [body, contentType, expected] of cases) {
+        const response = await upload(url, path, member.token, body, contentType);
+        assert.ok(response.status >= 400 && response.status < 500, `${response.status} for ${String(body).slice(0, 40)}`);
+        assert.equal(response.status, expected, JSON.stringify(response.json));
+      }
+      await fc.assert(
+        fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), fc.string({ maxLength: 30 }), async (bytes, kind) => {
+          const response = await upload(url, path, member.token, form([{ name: 'kind', value: kind }, { name: 'file', value: bytes, filename: 'x' }]));
+          assert.ok(response.status < 500, `status ${response.status}`);
+        }),
+        { numRuns: 40 },
+      );
+      const valid = await server().db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents WHERE case_id = $1`, [created.id]);
+      assert.equal(await server().count('documents'), before + valid[0]!.n, 'only uploads that were accepted were stored');
+    });
+
+    it('keeps tenants apart: another creditor\'s or association\'s document is 404, as is a document of another case', async () => {
+      const { url } = server();
+      const a = await server().association();
+      const b = await server().association();
+      const alice = await enrolActiveMember(url, a.secretKey);
+      const bob = await enrolActiveMember(url, a.secretKey);
+      const carol = await enrolActiveMember(url, b.secretKey);
+      const aliceCase = await createdCase(url, alice.token);
+      const bobCase = await createdCase(url, bob.token);
+      const uploaded = await upload(url, `/v1/cases/${aliceCase.id}/documents`, alice.token, form([{ name: 'kind', value: 'invoice' }, { name: 'file', value: PDF, filename: 'a.pdf' }]));
+      const docPath = `/v1/cases/${aliceCase.id}/documents/${uploaded.json.id}`;
+      assert.equal((await call(url, 'GET', docPath, { bearer: alice.token })).status, 200);
+      assert.equal((await call(url, 'GET', docPath, { bearer: await operatorToken(server(), a) })).status, 200, "the association's operator");
+      for (const [who, bearer] of [['another member', bob.token], ['another association\'s member', carol.token], ['another association\'s key', b.secretKey]] as const) {
+        assert.equal((await call(url, 'GET', docPath, { bearer })).status, 404, who);
+        assert.equal((await call(url, 'GET', `/v1/cases/${aliceCase.id}/documents`, { bearer })).status, 404, who);
+        const sneaky = await upload(url, `/v1/cases/${aliceCase.id}/documents`, bearer, form([{ name: 'kind', value: 'invoice' }, { name: 'file', value: PDF, filename: 'a.pdf' }]));
+        assert.equal(sneaky.status, 404, who);
+      }
+      // Bob's own case with Alice's document id: not there.
+      assert.equal((await call(url, 'GET', `/v1/cases/${bobCase.id}/documents/${uploaded.json.id}`, { bearer: bob.token })).status, 404);
+      assert.equal((await call(url, 'GET', `/v1/cases/${aliceCase.id}/documents/doc_000000000000000000000000`, { bearer: alice.token })).status, 404);
+      assert.equal((await call(url, 'GET', `/v1/cases/${aliceCase.id}/documents/../../x`, { bearer: alice.token })).status, 404);
+      assert.equal((await call(url, 'GET', `/v1/cases/${aliceCase.id}/documents`, { bearer: a.publishableKey })).status, 403);
+    });
+
+    it('uploads before the case exists and gives the document to the case that names it, once', async () => {
+      const { url, db } = server();
+      const a = await server().association();
+      const alice = await enrolActiveMember(url, a.secretKey);
+      const bob = await enrolActiveMember(url, a.secretKey);
+      const early = await upload(url, '/v1/documents', alice.token, form([{ name: 'file', value: PDF, filename: 'faktura.pdf' }, { name: 'kind', value: 'invoice' }]));
+      assert.equal(early.status, 201, JSON.stringify(early.json));
+      assert.equal(early.json.caseId, null);
+      assert.equal(early.json.url, null);
+      const forBob = await upload(url, '/v1/documents', a.secretKey, form([{ name: 'kind', value: 'invoice' }, { name: 'creditorId', value: bob.creditorId }, { name: 'file', value: PDF, filename: 'b.pdf' }]));
+      assert.equal(forBob.status, 201);
+      const foreign = await upload(url, '/v1/documents', a.secretKey, form([{ name: 'kind', value: 'invoice' }, { name: 'creditorId', value: 'nope' }, { name: 'file', value: PDF, filename: 'b.pdf' }]));
+      assert.equal(foreign.status, 400);
+
+      // What POST /v1/cases does with documentIds once wired (see the report): attach in the creating transaction.
+      const aliceCase = await createdCase(url, alice.token, caseBody({ documentIds: [early.json.id] }));
+      await db.transaction((tx) => attachDocumentsToCase(tx, { associationId: a.associationId, creditorId: alice.creditorId, caseId: aliceCase.id, documentIds: [early.json.id] }));
+      const download = await call(url, 'GET', `/v1/cases/${aliceCase.id}/documents/${early.json.id}`, { bearer: alice.token });
+      assert.equal(download.status, 200);
+      assert.deepEqual(Buffer.from(download.bytes), PDF);
+      // Not twice, not Bob's document on Alice's case, not an unknown id: 400 naming the entry, nothing changed.
+      const second = await createdCase(url, alice.token);
+      for (const ids of [[early.json.id], [forBob.json.id], ['doc_000000000000000000000000'], [early.json.id, early.json.id]]) {
+        await assert.rejects(
+          db.transaction((tx) => attachDocumentsToCase(tx, { associationId: a.associationId, creditorId: alice.creditorId, caseId: second.id, documentIds: ids })),
+          { statusCode: 400 },
+        );
+      }
+      const owners = await db.query<{ id: string; case_id: string | null }>('SELECT id, case_id FROM documents WHERE id = ANY ($1::text[]) ORDER BY id', [[early.json.id, forBob.json.id]]);
+      assert.deepEqual(Object.fromEntries(owners.map((o) => [o.id, o.case_id])), { [early.json.id]: aliceCase.id, [forBob.json.id]: null });
+    });
+  },
+  { webhookDelivery: false },
+);
