@@ -34,7 +34,8 @@ function typescript() {
     async resolveId(source, importer) {
       if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
       const candidate = resolve(dirname(importer), `${source.slice(0, -3)}.ts`);
-      return existsSync(candidate) ? candidate : null;
+      // Through node-resolve, so that the package's "sideEffects": false still applies to the file.
+      return existsSync(candidate) ? this.resolve(candidate, importer, { skipSelf: true }) : null;
     },
     async transform(code, id) {
       if (!id.endsWith('.ts')) return null;
@@ -75,6 +76,14 @@ const minify = () =>
  */
 const noDomGuard = 'const HTMLElement = globalThis.HTMLElement ?? class HTMLElement {};';
 
+/** zod's own circular imports and its esbuild-oriented PURE comments are not ours to fix. */
+function onwarn(warning, warn) {
+  const inZod = (id) => /node_modules[\\/]zod[\\/]/.test(id ?? '');
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && inZod(warning.ids?.[0])) return;
+  if (warning.code === 'INVALID_ANNOTATION' && inZod(warning.id)) return;
+  warn(warning);
+}
+
 /** The one-file embed bundle's options, shared with the CSP test and the size benchmark. */
 export function embedBundleOptions() {
   return {
@@ -82,10 +91,7 @@ export function embedBundleOptions() {
     // The sdk declares "sideEffects": false: whatever the elements do not use is left out.
     treeshake: { preset: 'recommended' },
     plugins: [typescript(), resolveSource(), minify()],
-    onwarn(warning, warn) {
-      if (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules[\\/]zod/.test(warning.ids?.[0] ?? '')) return;
-      warn(warning);
-    },
+    onwarn,
   };
 }
 
@@ -98,6 +104,7 @@ export default [
   {
     input: elementEntries,
     external: isLit,
+    onwarn,
     plugins: [typescript(), resolveSource(), minify()],
     output: {
       dir: resolve(elements, 'dist/bundles'),

@@ -1,6 +1,7 @@
 // Browser tests in Debian's headless Chromium (no tool downloads its own browser here).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { collectkitMiddleware, collectkitServer } from './test/browser/collectkit-server.mjs';
 
 const args = [
   '--no-sandbox',
@@ -15,7 +16,11 @@ const args = [
 export default {
   files: ['packages/*/src/**/*.browser-test.ts', 'packages/elements/src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' })],
+  // One real Collectkit server for the run (test/browser/start-server.ts); tests fetch its API base
+  // and publishable key from /__collectkit-test-config. The CSP test's pages are served with
+  // `Content-Security-Policy: script-src 'self'; style-src 'self'`.
+  middleware: [collectkitMiddleware],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }), collectkitServer()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args },

@@ -155,13 +155,15 @@ export class CollectEnrol extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    // The national id control keeps its own text; give it the restored value once.
-    const id = this.draft.values['company.nationalId'];
-    if (id) this.nationalIdControl!.value = id;
     emit(this, 'collect-ready', { element: this.localName });
   }
 
   protected override updated(): void {
+    // The national id control keeps its own text and is made anew each time the company step
+    // opens: give it the draft's (valid) number when it is empty.
+    const control = this.nationalIdControl;
+    const id = this.draft.values['company.nationalId'];
+    if (control && id && control.value === null && !control.matches(':focus-within')) control.value = id;
     const target = this.focusAfterUpdate;
     if (target === null) return;
     this.focusAfterUpdate = null;

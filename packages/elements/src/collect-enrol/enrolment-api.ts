@@ -67,12 +67,16 @@ export interface EnrolmentApi {
 const path = (...segments: string[]) => segments.map(encodeURIComponent).join('/');
 
 /**
- * `credentials: 'include'` on every call: the password step answers with the member's session as an
- * HttpOnly cookie, which the browser keeps only for a credentialed request, and later calls (the
- * case and status widgets) send it back.
+ * Only the password call is credentialed (`credentials: 'include'`): it answers with the member's
+ * session as an HttpOnly cookie, which the browser keeps only from a credentialed response, and the
+ * case and status widgets send it back later. The other calls go without cookies on purpose: a
+ * browser still signed in as some member would otherwise be seen as that member, and the server
+ * opens enrolment to the publishable key only.
  */
 export function enrolmentApi(options: EnrolmentApiOptions): EnrolmentApi {
-  const core = createCoreClient({ apiBase: options.apiBase, publishableKey: options.publishableKey, credentials: 'include', fetch: options.fetch });
+  const base = { apiBase: options.apiBase, publishableKey: options.publishableKey, fetch: options.fetch };
+  const core = createCoreClient({ ...base, credentials: 'omit' });
+  const credentialed = createCoreClient({ ...base, credentials: 'include' });
   const withToken = (token: string) => ({ [ENROLMENT_TOKEN_HEADER]: token });
   return {
     create: (request, idempotencyKey) =>
@@ -80,15 +84,15 @@ export function enrolmentApi(options: EnrolmentApiOptions): EnrolmentApi {
     sign: (id, token, body) =>
       core.request({ method: 'POST', path: `v1/enrolments/${path(id)}/signature`, json: body, schema: EnrolmentResponse, headers: withToken(token) }),
     setPassword: (id, token, password) =>
-      core.request({ method: 'POST', path: `v1/enrolments/${path(id)}/password`, json: { password }, schema: SessionResponse, headers: withToken(token) }),
+      credentialed.request({ method: 'POST', path: `v1/enrolments/${path(id)}/password`, json: { password }, schema: SessionResponse, headers: withToken(token) }),
     async agreementPdf(agreement, token) {
-      // Binary, so not through the JSON transport; same credentials and headers.
+      // Binary, so not through the JSON transport; the same key and token headers.
       const url = `${options.apiBase.replace(/\/+$/, '')}/${agreement.url.replace(/^\/+/, '')}`;
       const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
       let response: Response;
       try {
         response = await doFetch(url, {
-          credentials: 'include',
+          credentials: 'omit',
           headers: { accept: 'application/pdf', authorization: `Bearer ${options.publishableKey}`, ...withToken(token) },
         });
       } catch (cause) {

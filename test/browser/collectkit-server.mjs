@@ -1,0 +1,113 @@
+// web-test-runner plugin: ONE real Collectkit server for the whole browser-test run, and the pages
+// the CSP test loads. Tests read `/__collectkit-test-config` (JSON: apiBase, publishableKey,
+// secretKey, associationId); nothing is mocked.
+//
+// The server runs in a child process (`node --conditions=source --import tsx start-server.ts`)
+// because the config is plain .mjs and the server is TypeScript; it learns the test page's origin
+// (http://localhost:<wtr port>) so its publishable key works from there, and it is stopped when
+// the run ends (SIGTERM, and its stdin closing if the runner dies).
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const TEST_CONFIG_PATH = '/__collectkit-test-config';
+/** The CSP test's pages live under this prefix and are the only responses that carry the header. */
+export const CSP_PREFIX = '/__collectkit-csp/';
+export const STRICT_CSP = "script-src 'self'; style-src 'self'";
+
+function startServer(origin) {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test/browser/start-server.ts', '--origin', origin], {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const timer = setTimeout(() => reject(new Error('the Collectkit test server did not start within 60 s')), 60_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the Collectkit test server exited with code ${code} before it listened`));
+    });
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      try {
+        resolvePromise({ child, config: JSON.parse(line) });
+      } catch (error) {
+        child.kill('SIGTERM');
+        reject(new Error(`unexpected first line from the test server: ${line}`, { cause: error }));
+      }
+    });
+  });
+}
+
+/** The embed bundle, built in memory from rollup.config.mjs once per run (the CSP test loads it). */
+let embedBundle;
+async function buildEmbedBundle() {
+  const [{ rollup }, { embedBundleOptions, embedOutput }] = await Promise.all([import('rollup'), import('../../rollup.config.mjs')]);
+  const bundle = await rollup({ ...embedBundleOptions(), onwarn: () => {} });
+  const { output } = await bundle.generate({ format: 'es', intro: embedOutput.intro });
+  await bundle.close();
+  return output[0].code;
+}
+
+const CSP_FILES = {
+  'page.html': 'text/html; charset=utf-8',
+  'probe.js': 'text/javascript; charset=utf-8',
+  'page.js': 'text/javascript; charset=utf-8',
+  'page.css': 'text/css; charset=utf-8',
+};
+
+/** The started server, shared by the plugin (starts and stops it) and the middleware (serves its config). */
+let running;
+
+/** wtr plugin: starts the server when the dev server starts, stops it when the run ends. */
+export function collectkitServer() {
+  return {
+    name: 'collectkit-server',
+    async serverStart({ config }) {
+      running = startServer(`http://${config.hostname}:${config.port}`);
+      await running;
+    },
+    async serverStop() {
+      if (!running) return;
+      const { child } = await running.catch(() => ({}));
+      running = undefined;
+      if (!child || child.exitCode !== null) return;
+      await new Promise((done) => {
+        child.once('exit', done);
+        child.kill('SIGTERM');
+        setTimeout(done, 5000).unref();
+      });
+    },
+  };
+}
+
+/** Koa middleware (wtr `middleware`): the test config route and the CSP pages with their header. */
+export async function collectkitMiddleware(ctx, next) {
+  if (ctx.path === TEST_CONFIG_PATH) {
+    if (!running) throw new Error('the Collectkit test server is not running');
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify((await running).config);
+    return;
+  }
+  if (ctx.path.startsWith(CSP_PREFIX)) {
+    const name = ctx.path.slice(CSP_PREFIX.length);
+    if (name === 'collect.js') {
+      embedBundle ??= buildEmbedBundle();
+      ctx.type = 'text/javascript; charset=utf-8';
+      ctx.body = await embedBundle;
+    } else if (CSP_FILES[name]) {
+      ctx.type = CSP_FILES[name];
+      ctx.body = await readFile(resolve(root, 'test/browser/csp', name), 'utf8');
+    } else {
+      return next();
+    }
+    ctx.set('Content-Security-Policy', STRICT_CSP);
+    ctx.set('Cache-Control', 'no-store');
+    return;
+  }
+  return next();
+}
