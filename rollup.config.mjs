@@ -26,6 +26,8 @@ export const elementEntries = {
   'collect-enrol': 'packages/elements/src/collect-enrol/define.ts',
 };
 
+const registersElements = (id) => /packages[\\/]elements[\\/]src[\\/](.*[\\/])?(define|collect)\.ts$/.test(id);
+
 /** TypeScript in, JavaScript out, with Lit's legacy decorators (packages/elements/tsconfig.json). */
 function typescript() {
   return {
@@ -34,8 +36,12 @@ function typescript() {
     async resolveId(source, importer) {
       if (!importer || !source.startsWith('.') || !source.endsWith('.js')) return null;
       const candidate = resolve(dirname(importer), `${source.slice(0, -3)}.ts`);
-      // Through node-resolve, so that the package's "sideEffects": false still applies to the file.
-      return existsSync(candidate) ? this.resolve(candidate, importer, { skipSelf: true }) : null;
+      if (!existsSync(candidate)) return null;
+      // Through node-resolve, so that the sdk's "sideEffects": false still applies to the file.
+      const resolved = await this.resolve(candidate, importer, { skipSelf: true });
+      // The elements' package.json lists only the built define files as side effects; their
+      // sources register the tags too and must not be shaken away.
+      return resolved && registersElements(resolved.id) ? { ...resolved, moduleSideEffects: true } : resolved;
     },
     async transform(code, id) {
       if (!id.endsWith('.ts')) return null;
@@ -110,7 +116,7 @@ export default [
       dir: resolve(elements, 'dist/bundles'),
       format: 'es',
       entryFileNames: '[name]/define.js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      chunkFileNames: 'chunks/shared-[hash].js',
       sourcemap: true,
     },
   },

@@ -1,4 +1,4 @@
-import { config, nullable, object, string, enum as oneOf, type output } from 'zod/mini';
+import { nullable, object, string, enum as oneOf, type output } from 'zod/mini';
 import {
   CollectkitApiError,
   ENROLMENT_TOKEN_HEADER,
@@ -18,9 +18,10 @@ import {
  * bundle. The compile-time checks below keep the copies equal to the contract's types.
  */
 
-// No `new Function` probe: the widget must run under `script-src 'self'` without `unsafe-eval`
-// (zod 4 otherwise tries eval once to pick its fast object parser, which a strict CSP reports).
-config({ jitless: true });
+// zod/mini also keeps the widget free of eval under `script-src 'self'`: its objects are the plain
+// `$ZodObject`, while classic zod's `$ZodObjectJIT` probes `new Function('')` once on construction
+// (zod/v4/core/util.js `allowsEval`), which a strict CSP blocks and reports. The CSP test
+// (test/browser/csp.test.ts) parses these schemas under that policy and asserts no report.
 
 const AgreementSummary = object({
   pricingPlanId: string(),
