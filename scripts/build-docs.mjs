@@ -1,0 +1,333 @@
+#!/usr/bin/env node
+// Builds the documentation site: docs/*.md → docs/dist/*.html with one nav, the law-pack pages generated
+// from the sdk's own tables (so they never drift from the code), the theming token table from the
+// elements' theme source, the typedoc API reference of @collectkit/sdk in docs/dist/api, and the live
+// demo with the embed bundle (packages/elements/dist/collect.js) when it has been built.
+//
+// No external CSS, JS or fonts, and no inline script or style: the site works offline (open
+// docs/dist/index.html) and under `Content-Security-Policy: default-src 'self'` (the server serves it
+// at /docs with that header).
+//
+//   node scripts/build-docs.mjs            full build
+//   node scripts/build-docs.mjs --no-api   skip typedoc (fast; the API link then says it is missing)
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Marked } from 'marked';
+import { tsImport } from 'tsx/esm/api';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const docs = join(root, 'docs');
+const out = join(docs, 'dist');
+const withApi = !process.argv.includes('--no-api');
+
+// The sdk straight from its TypeScript (no prior build needed): the law tables, money formatting, stages.
+const sdk = await tsImport('../packages/sdk/src/index.ts', import.meta.url);
+const { DK_LAW, SE_LAW, NO_LAW, FI_LAW, NO_INKASSOSATS, UNDATED_RULES_FROM, toDecimalString, addDecimals, CASE_STAGES, STAGE_TRANSITIONS, FINAL_STAGES } = sdk;
+
+/** The pages, in nav order. `md` pages come from docs/<name>.md; `generated` ones are written below. */
+const NAV = [
+  { group: 'Start', pages: [
+    { name: 'index', title: 'Overview', md: true },
+    { name: 'start-web-team', title: 'For an association’s web team', md: true },
+    { name: 'start-sdk', title: 'For SDK developers', md: true },
+    { name: 'self-hosting', title: 'Self-hosting (agencies)', md: true },
+  ] },
+  { group: 'Process and law', pages: [
+    { name: 'process', title: 'The process', md: true },
+    { name: 'law', title: 'Law packs', generated: true },
+    { name: 'law-dk', title: 'Denmark', generated: true, sub: true },
+    { name: 'law-se', title: 'Sweden', generated: true, sub: true },
+    { name: 'law-no', title: 'Norway', generated: true, sub: true },
+    { name: 'law-fi', title: 'Finland', generated: true, sub: true },
+  ] },
+  { group: 'Embedding', pages: [
+    { name: 'theming', title: 'Theming', md: true },
+    { name: 'languages', title: 'Languages', md: true },
+    { name: 'csp', title: 'Content Security Policy', md: true },
+    { name: 'wordpress', title: 'WordPress', md: true },
+    { name: 'demo', title: 'Live demo', md: true },
+  ] },
+  { group: 'Reference', pages: [
+    { name: 'api/index', title: 'SDK API (typedoc)', external: true },
+    { name: 'http', title: 'HTTP API', md: true },
+  ] },
+];
+const PAGES = NAV.flatMap((g) => g.pages);
+
+// ---------------------------------------------------------------------------------------------- html
+
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const slug = (text) =>
+  text.toLowerCase().replace(/<[^>]+>/g, '').replace(/&[a-z]+;/g, '').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
+
+const marked = new Marked({
+  gfm: true,
+  renderer: {
+    // Headings get ids, so that a section can be linked to.
+    heading({ tokens, depth }) {
+      const text = this.parser.parseInline(tokens);
+      return `<h${depth} id="${slug(text)}">${text}</h${depth}>\n`;
+    },
+  },
+});
+
+function nav(current) {
+  const items = NAV.map((group) => {
+    const links = group.pages
+      .map((p) => {
+        const here = p.name === current ? ' aria-current="page"' : '';
+        return `<li${p.sub ? ' class="sub"' : ''}><a href="${p.name}.html"${here}>${escapeHtml(p.title)}</a></li>`;
+      })
+      .join('');
+    return `<li><span class="group">${escapeHtml(group.group)}</span><ul>${links}</ul></li>`;
+  }).join('');
+  return `<nav aria-label="Documentation"><ul>${items}</ul></nav>`;
+}
+
+/** `extraHead` may only reference files (no inline script or style). */
+function layout(name, title, body, extraHead = '') {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · Collectkit</title>
+<link rel="stylesheet" href="assets/docs.css">
+${extraHead}</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><a class="brand" href="index.html">Collectkit</a> <span class="tagline">invoice follow-up and debt collection for the Nordics</span></header>
+<div class="frame">
+${nav(name)}
+<main id="main">
+${body}
+</main>
+</div>
+<footer class="site">Collectkit · MIT licence · generated by <code>npm run docs</code> from <code>docs/*.md</code> and the sdk’s law tables</footer>
+</body>
+</html>
+`;
+}
+
+function write(path, content) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+}
+
+// ------------------------------------------------------------------------------------------- law pages
+
+const COUNTRIES = [
+  { code: 'DK', name: 'Denmark', page: 'law-dk', tables: DK_LAW, file: 'packages/sdk/src/law/dk.ts' },
+  { code: 'SE', name: 'Sweden', page: 'law-se', tables: SE_LAW, file: 'packages/sdk/src/law/se.ts' },
+  { code: 'NO', name: 'Norway', page: 'law-no', tables: NO_LAW, file: 'packages/sdk/src/law/no.ts' },
+  { code: 'FI', name: 'Finland', page: 'law-fi', tables: FI_LAW, file: 'packages/sdk/src/law/fi.ts' },
+];
+
+const money = (m) => (m === null || m === undefined ? '—' : `${m.currency} ${toDecimalString(m)}`);
+const yesNo = (b) => (b ? 'yes' : 'no');
+const orNone = (v, unit = '') => (v === null || v === undefined ? '—' : `${v}${unit}`);
+const date = (d) => (d === UNDATED_RULES_FROM ? `${d}<sup><a href="#undated">*</a></sup>` : escapeHtml(d));
+const confidence = (c) => `<span class="confidence ${c}">${c}</span>`;
+const source = (s) => `${escapeHtml(s.citation)}${s.note ? `<br><small>${escapeHtml(s.note)}</small>` : ''}`;
+
+function table(headers, rows) {
+  if (rows.length === 0) {
+    return '<p class="note warning">No value in the tables: none could be confirmed from a source. A calculation that needs it throws <code>law_data_missing</code> (a quote leaves the line out with a warning) until one is supplied through <code>overrides</code>.</p>';
+  }
+  const head = headers.map((h) => `<th scope="col">${h}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  return `<div class="table"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+/** One row per dated entry and debtor type, for tables whose value is `{ business, consumer }`. */
+function perDebtor(entries, columns) {
+  return entries.flatMap((e) =>
+    ['business', 'consumer'].map((debtor, i) => [
+      i === 0 ? date(e.validFrom) : '',
+      debtor,
+      ...columns.map(([, cell]) => cell(e.value[debtor])),
+      i === 0 ? source(e.source) : '',
+      i === 0 ? confidence(e.confidence) : '',
+    ]),
+  );
+}
+
+function feeBands(rules) {
+  return rules.bands
+    .map((b) => {
+      const upTo = b.upTo ? `≤ ${money(b.upTo)}` : 'above';
+      const excess = b.percentOfExcess ? ` + ${b.percentOfExcess.percent} % of the part above ${money(b.percentOfExcess.above)}` : '';
+      return `${upTo}: ${money(b.maxFee)}${excess}`;
+    })
+    .join('<br>');
+}
+
+function lawPage(country) {
+  const t = country.tables;
+  const s = [];
+  s.push(`<h1>${country.name} (${country.code})</h1>`);
+  s.push(`<p>Generated from <code>${country.code}_LAW</code> in <code>${country.file}</code>: every value with the date it applies from, its source and how sure we are of it. A calculation for a date uses the latest entry with <em>valid from</em> on or before that date. Replace or add entries without code changes: <code>lawFor('${country.code}', { overrides })</code>.</p>`);
+
+  s.push('<h2 id="reminders">Reminders</h2>');
+  s.push(table(['valid from', 'debtor', 'max fee per reminder', 'fee-bearing reminders at most', 'days between fee-bearing at least', 'first at the earliest (days after due)', 'fee only if agreed beforehand', 'source', 'confidence'],
+    perDebtor(t.reminders, [
+      ['', (r) => money(r.maxFee)],
+      ['', (r) => orNone(r.maxFeeBearingReminders)],
+      ['', (r) => orNone(r.minDaysBetweenFeeBearing)],
+      ['', (r) => orNone(r.earliestDaysAfterDue)],
+      ['', (r) => yesNo(r.feeRequiresPriorAgreement)],
+    ])));
+
+  s.push('<h2 id="notice">Pre-collection notice</h2>');
+  s.push(table(['valid from', 'days to pay at least', 'may be combined with the first reminder', 'max fee', 'source', 'confidence'],
+    t.notice.map((e) => [date(e.validFrom), e.value.minDaysToPay, yesNo(e.value.mayCombineWithReminder), money(e.value.maxFee), source(e.source), confidence(e.confidence)])));
+
+  s.push('<h2 id="collection-fees">Collection fees (caps, ex VAT)</h2>');
+  s.push(table(['valid from', 'debtor', 'bands by claim size', 'may exceed with documented costs', 'source', 'confidence'],
+    perDebtor(t.collectionFees, [
+      ['', (r) => (r.bands.length ? feeBands(r) : '— (no cap in the tables)')],
+      ['', (r) => yesNo(r.businessMayExceedWithDocumentedCosts)],
+    ])));
+
+  s.push('<h2 id="compensation">Fixed compensation per late invoice</h2>');
+  s.push(table(['valid from', 'business debtor', 'consumer debtor', 'source', 'confidence'],
+    t.compensation.map((e) => [date(e.validFrom), money(e.value.business), money(e.value.consumer), source(e.source), confidence(e.confidence)])));
+
+  s.push('<h2 id="interest">Late-payment interest</h2>');
+  s.push('<p>Each rate applies to the half-year starting on its date. Total = reference + margin. Past the last row, a calculation throws <code>law_data_missing</code> unless the pack is built with <code>carryForwardLastRate</code> (the result is then marked assumed, low confidence).</p>');
+  s.push(table(['valid from', 'reference %', 'margin % (business / consumer)', 'total % (business / consumer)', 'source', 'confidence'],
+    t.interestRates.map((e) => {
+      const { referencePercent: ref, marginPercent: m } = e.value;
+      return [date(e.validFrom), ref, `${m.business} / ${m.consumer}`, `${addDecimals(ref, m.business)} / ${addDecimals(ref, m.consumer)}`, source(e.source), confidence(e.confidence)];
+    })));
+  if (t.legacyInterestMargin) {
+    const l = t.legacyInterestMargin;
+    s.push(`<p>Claims that fell due before <strong>${escapeHtml(l.claimsDueBefore)}</strong> use the margin ${l.marginPercent.business} (business) / ${l.marginPercent.consumer} (consumer) instead. Source: ${source(l.source)}. Confidence: ${confidence(l.confidence)}.</p>`);
+  }
+
+  s.push('<h2 id="day-count">Day count</h2>');
+  s.push(table(['valid from', 'convention', 'source', 'confidence'], t.dayCount.map((e) => [date(e.validFrom), `<code>${e.value}</code>`, source(e.source), confidence(e.confidence)])));
+
+  s.push('<h2 id="limitation">Limitation</h2>');
+  s.push(table(['valid from', 'ordinary claim, business (years)', 'ordinary claim, consumer (years)', 'debt instruments, judgments (years)', 'source', 'confidence'],
+    t.limitation.map((e) => [date(e.validFrom), e.value.ordinaryYears.business, e.value.ordinaryYears.consumer, orNone(e.value.instrumentYears), source(e.source), confidence(e.confidence)])));
+
+  s.push('<h2 id="allocation">Allocation of partial payments</h2>');
+  s.push(table(['valid from', 'order', 'source', 'confidence'], t.allocationOrder.map((e) => [date(e.validFrom), e.value.join(' → '), source(e.source), confidence(e.confidence)])));
+
+  if (country.code === 'NO') {
+    s.push('<h2 id="inkassosats">Inkassosatsen</h2><p>The Norwegian reminder and notice fees above are fractions of the inkassosats (<code>NO_INKASSOSATS</code>):</p>');
+    s.push(table(['valid from', 'inkassosats', 'source', 'confidence'], NO_INKASSOSATS.map((e) => [date(e.validFrom), money(e.value), source(e.source), confidence(e.confidence)])));
+  }
+
+  s.push(`<p id="undated"><small>* ${UNDATED_RULES_FROM} marks a rule whose in-force date the collected sources do not give: it is dated from the start of the oldest data they vouch for, and a lookup before that date throws <code>law_data_missing</code> rather than assume the rule is older.</small></p>`);
+  return s.join('\n');
+}
+
+function lawIndex() {
+  const rows = COUNTRIES.map(({ code, name, page, tables }) => {
+    const all = Object.entries(tables).flatMap(([, v]) => (Array.isArray(v) ? v : v ? [v] : []));
+    const count = (c) => all.filter((e) => e.confidence === c).length;
+    const last = tables.interestRates.at(-1);
+    return [`<a href="${page}.html">${name} (${code})</a>`, all.length, count('high'), count('medium'), count('low'), last ? escapeHtml(last.validFrom) : '—'];
+  });
+  return [
+    '<h1>Law packs</h1>',
+    '<p>Statutory fees, notice periods, collection-fee caps, compensation, late-interest rates, day counts, limitation periods and the allocation order live in <code>packages/sdk/src/law/&lt;country&gt;.ts</code> as dated tables. These pages are generated from those tables by <code>npm run docs</code>, so they show exactly what the code computes with.</p>',
+    '<p><strong>Confidence</strong> says how sure we are that a value is the law in force: <span class="confidence high">high</span> confirmed from the act or the authority, <span class="confidence medium">medium</span> from secondary sources, <span class="confidence low">low</span> not confirmed. Values below high can be replaced without code changes through <code>lawFor(country, { overrides })</code>. Where no value could be confirmed (for example the Norwegian collection-fee table, or rates after the last published half-year) the sdk refuses to guess: it throws <code>law_data_missing</code> naming the value, or, in a quote, leaves the line out with a warning.</p>',
+    table(['country', 'dated values', 'high', 'medium', 'low', 'latest interest half-year'], rows),
+    '<p>These tables are not legal advice. Check them against the sources before relying on them, and send corrections with the act and section.</p>',
+  ].join('\n');
+}
+
+// --------------------------------------------------------------------------------- generated fragments
+
+/** The theming token table, read from the elements' theme source so it follows the code. */
+function tokenTable() {
+  const source = readFileSync(join(root, 'packages/elements/src/theme/tokens.styles.ts'), 'utf8');
+  const rows = [...source.matchAll(/var\((--collect-[a-z-]+)(?:,\s*([^)]+))?\)/g)].map(([, name, fallback]) => `| \`${name}\` | ${fallback ? `\`${fallback.trim()}\`` : 'inherited from the page'} |`);
+  return ['| property | default |', '|---|---|', ...rows].join('\n');
+}
+
+/** The stage table, from the sdk's state machine. */
+function stageTable() {
+  const rows = CASE_STAGES.map((stage) => `| \`${stage}\` | ${STAGE_TRANSITIONS[stage].map((s) => `\`${s}\``).join(', ') || '—'} | ${FINAL_STAGES.includes(stage) ? 'yes' : ''} |`);
+  return ['| stage | may move to | final |', '|---|---|---|', ...rows].join('\n');
+}
+
+const FRAGMENTS = { '<!-- tokens -->': tokenTable, '<!-- stages -->': stageTable };
+
+// ----------------------------------------------------------------------------------------------- build
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(join(out, 'assets'), { recursive: true });
+for (const file of readdirSync(join(docs, 'assets'))) copyFileSync(join(docs, 'assets', file), join(out, 'assets', file));
+
+// The embed bundle for the live demo: copied when built, otherwise the demo page says so.
+const bundle = join(root, 'packages/elements/dist/collect.js');
+const bundleBuilt = existsSync(bundle);
+if (bundleBuilt) {
+  copyFileSync(bundle, join(out, 'assets/collect.js'));
+  if (existsSync(`${bundle}.map`)) copyFileSync(`${bundle}.map`, join(out, 'assets/collect.js.map'));
+}
+
+for (const page of PAGES.filter((p) => p.md)) {
+  let markdown = readFileSync(join(docs, `${page.name}.md`), 'utf8');
+  for (const [marker, fragment] of Object.entries(FRAGMENTS)) if (markdown.includes(marker)) markdown = markdown.replace(marker, fragment());
+  if (page.name === 'demo') {
+    markdown = markdown.replace(
+      '<!-- bundle-status -->',
+      bundleBuilt
+        ? '<p class="note" id="bundle-status" data-built="true">Loaded from <code>assets/collect.js</code>, a copy of <code>packages/elements/dist/collect.js</code> made when these docs were built.</p>'
+        : '<p class="note warning" id="bundle-status" data-built="false"><strong>The embed bundle is missing:</strong> <code>packages/elements/dist/collect.js</code> was not built when these docs were. Run <code>npx rollup -c</code> (or <code>npm run build</code> once it builds the elements), then <code>npm run docs</code> again.</p>',
+    );
+  }
+  const html = marked.parse(markdown);
+  const head = page.name === 'demo' ? '<script type="module" src="assets/collect.js"></script>\n<script defer src="assets/demo.js"></script>\n' : '';
+  const title = /^#\s+(.+)$/m.exec(markdown)?.[1] ?? page.title;
+  write(join(out, `${page.name}.html`), layout(page.name, title, html, head));
+}
+
+write(join(out, 'law.html'), layout('law', 'Law packs', lawIndex()));
+for (const country of COUNTRIES) write(join(out, `${country.page}.html`), layout(country.page, `Law: ${country.name}`, lawPage(country)));
+
+if (withApi) {
+  const typedoc = spawnSync(process.execPath, [join(root, 'node_modules/typedoc/bin/typedoc'), '--options', join(root, 'typedoc.json')], { cwd: root, stdio: 'inherit' });
+  if (typedoc.status !== 0) throw new Error(`typedoc failed with exit code ${typedoc.status}`);
+  moveInlineScriptsOut(join(out, 'api'));
+} else {
+  write(join(out, 'api/index.html'), layout('api/index', 'SDK API', '<h1>SDK API</h1><p class="note warning">The API reference was not built (<code>--no-api</code>). Run <code>npm run docs</code>.</p>').replaceAll('href="assets/', 'href="../assets/').replace(/href="(?!\.\.\/|#|https?:)([^"]+)"/g, 'href="../$1"'));
+}
+
+/**
+ * typedoc writes one small inline <script> into every page (theme choice before first paint). A strict
+ * CSP blocks inline scripts, so it goes into one file that every page loads instead.
+ */
+function moveInlineScriptsOut(dir) {
+  const inline = /<script>([^<]*)<\/script>/g;
+  const seen = new Set();
+  for (const file of walk(dir)) {
+    if (!file.endsWith('.html')) continue;
+    const html = readFileSync(file, 'utf8');
+    const rel = relative(dirname(file), join(dir, 'assets/inline-init.js')).split('\\').join('/');
+    const replaced = html.replace(inline, (_, code) => {
+      seen.add(code);
+      return `<script src="${rel}"></script>`;
+    });
+    if (replaced !== html) writeFileSync(file, replaced);
+  }
+  if (seen.size > 1) throw new Error(`typedoc pages carry ${seen.size} different inline scripts; expected one`);
+  writeFileSync(join(dir, 'assets/inline-init.js'), [...seen].join('\n'));
+}
+
+function* walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+console.log(`docs built into ${relative(process.cwd(), out) || '.'} (${PAGES.length} pages${withApi ? ' + API reference' : ', API reference skipped'}; embed bundle ${bundleBuilt ? 'included' : 'MISSING'})`);
