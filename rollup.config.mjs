@@ -74,13 +74,20 @@ const minify = () =>
   });
 
 /**
- * Lit's browser build declares `class ReactiveElement extends HTMLElement` at module level, which
- * throws where there is no DOM. A module-scoped stand-in — only when the global is missing — keeps a
- * server-side `import('collect.js')` harmless without touching any global; in a browser it is the
- * real HTMLElement. (Lit's `node` build would do the same through @lit-labs/ssr-dom-shim, but it
- * also sets `isServer` and a global customElements shim, which a browser bundle must not carry.)
+ * Lit's browser build declares `class ReactiveElement extends HTMLElement` and reads
+ * `document.createTreeWalker` and `CSSStyleSheet` at module level, which throws where there is no DOM. Module-scoped
+ * stand-ins — used only when the globals are missing — keep a server-side `import('collect.js')`
+ * harmless without touching any global; in a browser they are the real HTMLElement and document.
+ * (Lit's `node` build does the same through @lit-labs/ssr-dom-shim, but it also sets `isServer` and
+ * a global customElements shim, which a browser bundle must not carry.) The document stand-in is
+ * the one lit-html's own node build uses.
  */
-const noDomGuard = 'const HTMLElement = globalThis.HTMLElement ?? class HTMLElement {};';
+const noDomGuard = [
+  'const HTMLElement = globalThis.HTMLElement ?? class HTMLElement {};',
+  'const document = globalThis.document ?? { createTreeWalker: () => ({}) };',
+  // Lit checks `instanceof CSSStyleSheet` while finalizing styles where adoptedStyleSheets are missing.
+  'const CSSStyleSheet = globalThis.CSSStyleSheet ?? class CSSStyleSheet {};',
+].join('\n');
 
 /** zod's own circular imports and its esbuild-oriented PURE comments are not ours to fix. */
 function onwarn(warning, warn) {
