@@ -2,6 +2,7 @@ import { sql as tenancyAndAccounts } from './0001-tenancy-and-accounts.js';
 import { sql as cases } from './0002-cases.js';
 import { sql as webhooks } from './0003-webhooks.js';
 import { sql as documentsPaymentsPayouts } from './0004-documents-payments-payouts.js';
+import { sql as notifications } from './0005-notifications.js';
 
 export interface Migration {
   /** Strictly increasing; a released migration is never edited, only followed by a new one. */
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'cases', sql: cases },
   { version: 3, name: 'webhooks', sql: webhooks },
   { version: 4, name: 'documents-payments-payouts', sql: documentsPaymentsPayouts },
+  { version: 5, name: 'notifications', sql: notifications },
 ];
