@@ -105,6 +105,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(caseStageRoutes, routeOptions);
   await app.register(webhookEndpointRoutes, routeOptions);
   await app.register(caseDocumentRoutes, routeOptions);
+  await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
     app.addHook('onReady', async () => webhookWorker.start());
