@@ -12,9 +12,11 @@ describe('importing @collectkit/elements where there is no DOM', () => {
     assert.equal(typeof (globalThis as { document?: unknown }).document, 'undefined');
   });
 
-  it('imports <collect-quote>, its define file and the package index without throwing', async () => {
+  it('imports <collect-quote>, <collect-enrol>, their define files and the package index without throwing', async () => {
     const { CollectQuote } = await import('./collect-quote/define.js');
     assert.equal(typeof CollectQuote, 'function');
+    const { CollectEnrol } = await import('./collect-enrol/define.js');
+    assert.equal(typeof CollectEnrol, 'function');
     const index = await import('./index.js');
     assert.equal(typeof index.defineElement, 'function');
   });
