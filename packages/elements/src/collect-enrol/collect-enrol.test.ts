@@ -61,12 +61,13 @@ async function mount(lang: string): Promise<CollectEnrol> {
 }
 
 /** Steps 1–3 for a Danish company, typed; leaves the element on the agreement step. */
-async function fillToAgreement(el: CollectEnrol, email: string, options: { membershipNumber?: string } = {}): Promise<void> {
+async function fillToAgreement(el: CollectEnrol, email: string, options: { membershipNumber?: string; axe?: boolean } = {}): Promise<void> {
   await typeInto($(el, '#f-company-name'), 'Hansens Autoværksted ApS');
   await typeInto(nationalIdInput(el), '24256790'); // a valid CVR (sdk identifiers tests)
   if (options.membershipNumber) await typeInto($(el, '#f-membershipNumber'), options.membershipNumber);
   await pressEnter(el);
   expect(el.currentStep).to.equal(1);
+  if (options.axe) await expect(el).to.be.accessible();
 
   await typeInto($(el, '#f-address-line'), 'Værkstedsvej 12');
   await typeInto($(el, '#f-address-postalCode'), '8000');
@@ -76,6 +77,7 @@ async function fillToAgreement(el: CollectEnrol, email: string, options: { membe
   await typeInto($(el, '#f-contact-phone'), '+45 12 34 56 78');
   await pressEnter(el);
   expect(el.currentStep).to.equal(2);
+  if (options.axe) await expect(el).to.be.accessible();
 
   // A Danish company defaults to a Danish bank account.
   await typeInto($(el, '#f-payoutAccount-registrationNumber'), '9570');
@@ -101,7 +103,7 @@ describe('<collect-enrol> against the real server', () => {
     await expect(el).to.be.accessible();
 
     const email = uniqueEmail('hansen');
-    await fillToAgreement(el, email);
+    await fillToAgreement(el, email, { axe: true });
     await until(() => el.currentStep === 3 && !!el.shadowRoot!.querySelector('[data-sha256]'), 'the agreement');
     await el.updateComplete;
     expect(deepActive()).to.equal($(el, '#heading-3'), 'focus moves to the agreement heading');
