@@ -23,6 +23,8 @@ import { caseRoutes } from './http/cases.js';
 import { caseEventRoutes } from './http/case-events.js';
 import { caseMessageRoutes } from './http/case-messages.js';
 import { caseStageRoutes } from './http/case-stage.js';
+import { devMailboxRoutes } from './http/dev-mailbox.js';
+import { notificationDispatch } from './process/notifications/dispatch-plugin.js';
 import './http/fastify-types.js';
 
 export interface AppConfig {
@@ -105,6 +107,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(caseStageRoutes, routeOptions);
   await app.register(webhookEndpointRoutes, routeOptions);
   await app.register(caseDocumentRoutes, routeOptions);
+  await app.register(devMailboxRoutes, routeOptions);
+  await app.register(notificationDispatch, { db: config.db, clock: config.clock });
   await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
