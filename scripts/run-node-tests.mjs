@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Runs every Node-side test (`*.test.ts` outside packages/elements) with node's built-in runner,
-// straight from the TypeScript sources (tsx, and the `source` export condition for workspace packages).
+// Runs every Node-side test with node's built-in runner, straight from the TypeScript sources (tsx, and
+// the `source` export condition for workspace packages): `*.test.ts` outside the browser-only folders,
+// then the elements' `*.node-test.ts` (imports without a DOM), compiled with the elements' tsconfig
+// because Lit's decorators need it.
 // Extra arguments are passed to `node --test`, e.g. a file filter: npm run test:node -- packages/sdk
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
@@ -16,23 +18,31 @@ function* walk(dir) {
     if (name === 'node_modules' || name === 'dist' || name.startsWith('.')) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) yield* walk(path);
-    else if (name.endsWith('.test.ts')) yield relative(root, path);
+    else if (name.endsWith('.test.ts') || name.endsWith('.node-test.ts')) yield relative(root, path);
   }
 }
 
-const files = [...walk(join(root, 'packages')), ...walk(join(root, 'test'))]
-  .filter((f) => !BROWSER_ONLY.some((prefix) => f.startsWith(prefix)))
+const all = [...walk(join(root, 'packages')), ...walk(join(root, 'test'))]
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
+const nodeTests = all.filter((f) => f.endsWith('.test.ts') && !BROWSER_ONLY.some((prefix) => f.startsWith(prefix)));
+const elementNodeTests = all.filter((f) => f.endsWith('.node-test.ts') && f.startsWith('packages/elements'));
 
-if (files.length === 0) {
+if (nodeTests.length + elementNodeTests.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
 
-const result = spawnSync(
-  process.execPath,
-  ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...files],
-  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
-);
-process.exit(result.status ?? 1);
+function run(files, env = {}) {
+  if (files.length === 0) return 0;
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', '--test', '--test-reporter=spec', ...flags, ...files],
+    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', ...env } },
+  );
+  return result.status ?? 1;
+}
+
+const elementsStatus = run(elementNodeTests, { TSX_TSCONFIG_PATH: join(root, 'packages/elements/tsconfig.json') });
+const status = run(nodeTests);
+process.exit(status || elementsStatus);
