@@ -61,7 +61,9 @@ const resolveSource = () =>
   nodeResolve({
     browser: true,
     // `source` first: workspace packages resolve to their TypeScript, so no prior `tsc -b` is needed.
-    exportConditions: ['source', 'browser', 'import', 'default'],
+    // `production` stated outright: otherwise the plugin adds `development` whenever NODE_ENV is set to
+    // anything else (e.g. `test`), and Lit's dev build (window.ShadyDOM, warnings) lands in the bundle.
+    exportConditions: ['source', 'browser', 'production', 'import', 'default'],
     extensions: ['.ts', '.mjs', '.js'],
   });
 

@@ -23,7 +23,7 @@ export async function minGzipSize(code: string, external: string[] = []): Promis
         resolveId: (id) => (id === entry ? entry : null),
         load: (id) => (id === entry ? code : null),
       },
-      nodeResolve({ browser: true, exportConditions: ['browser', 'import', 'default'] }),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import', 'default'] }),
       terser({ format: { comments: false } }),
     ],
   });
