@@ -53,7 +53,7 @@ export const AgencyInvoiceSchema = z.object({
   number: z.string(),
   creditorId: z.uuid(),
   caseId: CaseIdSchema,
-  payoutId: z.string(),
+  payoutId: z.string().regex(/^po_[0-9a-f]{24}$/),
   issuedOn: IsoDateSchema,
   /** Commission, discount and VAT lines, as on the statement. */
   lines: z.array(QuoteLineSchema),
@@ -77,16 +77,20 @@ export const AgencyInvoiceListQuerySchema = z.object({
   creditorId: z.uuid().optional(),
 });
 
+export const PayoutIdSchema = z.string().regex(/^po_[0-9a-f]{24}$/);
+
 export const PayoutSchema = z.object({
-  id: z.string().regex(/^po_[0-9a-f]{24}$/),
+  id: PayoutIdSchema,
   caseId: CaseIdSchema,
   createdAt: z.iso.datetime(),
   asOf: IsoDateSchema,
   /** The statement of what this payout settles: collected since the previous payout. */
   statement: PayoutStatementSchema,
-  /** The agency's invoice for its fees on this collection. */
-  invoice: AgencyInvoiceSchema,
+  /** The agency's invoice for its fees on this collection; null when it charges none (commission waived). */
+  invoice: AgencyInvoiceSchema.nullable(),
   /** The case's stage after the payout (`paid_out` once everything was paid out). */
   caseStage: CaseStageSchema,
 });
 export type Payout = z.infer<typeof PayoutSchema>;
+
+export const PayoutListSchema = z.object({ data: z.array(PayoutSchema) });
