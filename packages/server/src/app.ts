@@ -18,9 +18,6 @@ import { quoteRoutes } from './http/quotes.js';
 import { passwordResetRoutes } from './http/password-resets.js';
 import { webhookEndpointRoutes } from './http/webhook-endpoints.js';
 import { caseDocumentRoutes } from './http/case-documents.js';
-import { paymentRoutes } from './http/payments.js';
-import { payoutRoutes } from './http/payouts.js';
-import { agencyInvoiceRoutes } from './http/agency-invoices.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhook-delivery.js';
 import { caseRoutes } from './http/cases.js';
 import { caseEventRoutes } from './http/case-events.js';
@@ -115,9 +112,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(notificationDispatch, { db: config.db, clock: config.clock });
   await app.register(dunningSchedulerPlugin, { db: config.db, clock: config.clock });
   await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
-  await app.register(paymentRoutes, routeOptions);
-  await app.register(payoutRoutes, routeOptions);
-  await app.register(agencyInvoiceRoutes, routeOptions);
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
     app.addHook('onReady', async () => webhookWorker.start());

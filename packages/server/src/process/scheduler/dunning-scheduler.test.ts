@@ -1,0 +1,160 @@
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveBusinessRules } from '@collectkit/sdk';
+import { describeEachDatabase, type TestServer } from '../../testing/harness.js';
+import { enrolActiveMember } from '../../testing/members.js';
+import { caseBody, createdCase, danishDebtor } from '../../http/case-test-fixtures.js';
+import { caseCosts } from '../../store/payments.js';
+import type { Database } from '../../store/database.js';
+import { readPdfText } from '../letters/pdf-text.js';
+import { createDunningScheduler } from './dunning-scheduler.js';
+
+interface StepEvent {
+  type: string;
+  data: Record<string, any>;
+}
+
+const DUNNING_TYPES = ['reminder.sent', 'notice.sent', 'collection.started', 'fee.added', 'stage.changed', 'legal_approval.requested'];
+
+async function dunningEvents(db: Database, caseId: string): Promise<StepEvent[]> {
+  const rows = await db.query<StepEvent>('SELECT type, data FROM events WHERE case_id = $1 ORDER BY id', [caseId]);
+  return rows.filter((e) => DUNNING_TYPES.includes(e.type));
+}
+
+async function newMember(s: TestServer) {
+  const association = await s.association();
+  const member = await enrolActiveMember(s.url, association.secretKey);
+  return { association, member };
+}
+
+describeEachDatabase('dunning scheduler', (server) => {
+  it('DK B2B worked timeline: reminder with fee, inkassovarsel with 10 days, collection with fee cap and compensation', async () => {
+    const s = server();
+    const { member } = await newMember(s);
+    // Invoice F-1001, DKK 10,000.00 due 2026-01-15; the clock stands at 2026-03-03 (harness TEST_START).
+    const created = await createdCase(s.url, member.token, caseBody({ debtor: { ...danishDebtor(), email: 'bogholderi@hansen-biler.example' } }));
+    const scheduler = createDunningScheduler({ db: s.db, clock: s.clock, rulesFor: async () => resolveBusinessRules() });
+    const days: Record<string, number> = {};
+    for (let day = 0; day <= 25; day++) {
+      const run = await scheduler.runOnce();
+      if (run.applied) days[s.clock.today()] = run.applied;
+      s.clock.advance({ days: 1 });
+    }
+    const events = await dunningEvents(s.db, created.id);
+    const summary = events.map((e) => `${e.type} ${e.data.on ?? ''} ${e.data.kind ?? e.data.to ?? ''} ${e.data.amount?.amount ?? e.data.fee?.amount ?? e.data.payBy ?? ''}`.trim());
+    assert.deepEqual(summary, [
+      // Default rules: first reminder 7 days after due (2026-01-22), already passed: sent on the first run.
+      'reminder.sent 2026-03-03  10000', // renteloven § 9 b stk. 1: DKK 100
+      'fee.added 2026-03-03 reminder_fee 10000',
+      'stage.changed  reminder',
+      // daysBetweenReminders 10 after the reminder; inkassoloven § 10: at least 10 days to pay.
+      'notice.sent 2026-03-13  2026-03-23',
+      'stage.changed  notice',
+      // The day after the notice's deadline.
+      'collection.started 2026-03-24',
+      // BEK 601/2002 Bilag 1 (as amended 2016): claim DKK 5,001–10,000 → at most DKK 1,300.
+      'fee.added 2026-03-24 collection_fee 130000',
+      // renteloven § 9 a stk. 3: kompensationsbeløb DKK 310, B2B.
+      'fee.added 2026-03-24 compensation 31000',
+      'stage.changed  collection',
+    ]);
+    assert.deepEqual(days, { '2026-03-03': 1, '2026-03-13': 1, '2026-03-24': 1 });
+    const [row] = await s.db.query<{ stage: string; next: string }>(`SELECT stage, to_char(dunning_next_on, 'YYYY-MM-DD') AS next FROM cases WHERE id = $1`, [created.id]);
+    // Legal action is proposed after 90 days of amicable collection: 2026-03-24 + 90 = 2026-06-22.
+    assert.deepEqual(row, { stage: 'collection', next: '2026-06-22' });
+    // The payments engineer's caseCosts reads the same fee.added events: 100 + 1,300 + 310.
+    assert.equal(await caseCosts(s.db, created.association_id ?? (await associationOf(s.db, created.id)), created.id, 'DKK'), 171_000);
+
+    const notifications = await s.db.query<{ kind: string; channel: string; subject: string | null; letter_pdf: Uint8Array | null }>(
+      'SELECT kind, channel, subject, letter_pdf FROM notifications WHERE case_id = $1 ORDER BY id',
+      [created.id],
+    );
+    assert.deepEqual(notifications.map((n) => `${n.kind}/${n.channel}`), [
+      'reminder/letter', 'reminder/email',
+      'pre_collection_notice/letter', 'pre_collection_notice/email',
+      'collection_letter/letter', 'collection_letter/email',
+    ]);
+    assert.equal(notifications[3]!.subject, `Inkassovarsel – ${created.number}`);
+    const { text } = await readPdfText(notifications[4]!.letter_pdf!);
+    // Interest 2026-01-16 … 2026-03-23 (67 days) at 9.75 %: 1,000,000 × 9.75 % × 67 / 365 = 17,897.26 → DKK 178.97.
+    // Total: 10,000.00 + 100.00 + 1,300.00 + 310.00 + 178.97 = 11,888.97.
+    assert.match(text, /Morarente 9,75 % p\.a\., 16\. januar 2026 til 23\. marts 2026 · F-1001 +178,97 kr\./);
+    assert.match(text, /Inkassoomkostninger \(24\. marts 2026\) +1\.300,00 kr\./);
+    assert.match(text, /Kompensationsbeløb \(24\. marts 2026\) +310,00 kr\./);
+    assert.match(text, /I alt at betale +11\.888,97 kr\./);
+    assert.match(text, /Betales senest +3\. april 2026/);
+  });
+
+  it('does nothing to a disputed, paid or withdrawn case, nor while the rules pause it; the same case is reminded once it is open', async () => {
+    const s = server();
+    const { member } = await newMember(s);
+    const created = await createdCase(s.url, member.token, caseBody());
+    for (const stage of ['disputed', 'paid', 'withdrawn']) {
+      await s.db.query('UPDATE cases SET stage = $2, dunning_next_on = NULL WHERE id = $1', [created.id, stage]);
+      await createDunningScheduler({ db: s.db, clock: s.clock }).runOnce();
+      assert.deepEqual(await dunningEvents(s.db, created.id), [], stage);
+    }
+    await s.db.query(`UPDATE cases SET stage = 'submitted', dunning_next_on = NULL WHERE id = $1`, [created.id]);
+    await createDunningScheduler({ db: s.db, clock: s.clock, rulesFor: async () => resolveBusinessRules({ paused: true }) }).runOnce();
+    assert.deepEqual(await dunningEvents(s.db, created.id), [], 'paused');
+    s.clock.advance({ days: 1 }); // a waiting case is looked at again the next day
+    await createDunningScheduler({ db: s.db, clock: s.clock }).runOnce();
+    assert.deepEqual((await dunningEvents(s.db, created.id)).map((e) => e.type), ['reminder.sent', 'fee.added', 'stage.changed']);
+  });
+
+  it('two schedulers on one database: every action applied exactly once, none skipped', async () => {
+    const s = server();
+    const { member } = await newMember(s);
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) ids.push((await createdCase(s.url, member.token, caseBody({ reference: `R${i}` }))).id);
+    const other = s.kind === 'postgres' ? await s.testDatabase.openAnother() : s.db;
+    const a = createDunningScheduler({ db: s.db, clock: s.clock, batchSize: 3 });
+    const b = createDunningScheduler({ db: other, clock: s.clock, batchSize: 3 });
+    const applied = { a: 0, b: 0 };
+    // Start from a fresh day so that the cases of the other tests are already scheduled past it.
+    for (let day = 0; day <= 25; day++) {
+      const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
+      assert.equal(ra.failed + rb.failed, 0);
+      applied.a += ra.applied;
+      applied.b += rb.applied;
+      s.clock.advance({ days: 1 });
+    }
+    for (const id of ids) {
+      const types = (await dunningEvents(s.db, id)).map((e) => `${e.type}${e.data.kind ? `:${e.data.kind}` : ''}`);
+      assert.deepEqual(types, [
+        'reminder.sent', 'fee.added:reminder_fee', 'stage.changed',
+        'notice.sent', 'stage.changed',
+        'collection.started', 'fee.added:collection_fee', 'fee.added:compensation', 'stage.changed',
+      ], id);
+      const [{ n }] = await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM notifications WHERE case_id = $1', [id]) as [{ n: number }];
+      assert.equal(n, 3, 'one letter per step (the fixture debtor has no e-mail address)');
+    }
+    // 24 cases × 3 steps; the earlier tests' cases are at a later step by now, and count too.
+    assert.ok(applied.a + applied.b >= 72);
+    if (s.kind === 'postgres') assert.ok(applied.a > 0 && applied.b > 0, `both processes worked: ${JSON.stringify(applied)}`);
+  });
+});
+
+async function associationOf(db: Database, caseId: string): Promise<string> {
+  const [row] = await db.query<{ id: string }>('SELECT association_id::text AS id FROM cases WHERE id = $1', [caseId]);
+  return row!.id;
+}
+
+it('the app runs the scheduler only when COLLECTKIT_DUNNING_SCHEDULER=1, and refuses a bad interval', async () => {
+  const { default: Fastify } = await import('fastify');
+  const { dunningSchedulerPlugin } = await import('./scheduler-plugin.js');
+  const { systemClock } = await import('../../clock.js');
+  const db = { query: async () => { throw new Error('the scheduler ran'); } } as unknown as Database;
+  const off = Fastify();
+  await off.register(dunningSchedulerPlugin, { db, clock: systemClock(), env: {} });
+  await off.ready();
+  await off.close();
+  const bad = Fastify();
+  await assert.rejects(
+    (async () => {
+      await bad.register(dunningSchedulerPlugin, { db, clock: systemClock(), env: { COLLECTKIT_DUNNING_SCHEDULER: '1', DUNNING_INTERVAL_SECONDS: 'soon' } });
+      await bad.ready();
+    })(),
+    /DUNNING_INTERVAL_SECONDS/,
+  );
+});

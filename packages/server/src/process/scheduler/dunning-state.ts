@@ -1,0 +1,64 @@
+import type { CaseStage, CurrencyCode, DebtorType, DunningCase, IsoDate, Money } from '@collectkit/sdk';
+import type { SpecifiedFee } from '../notifications/claim-specification.js';
+import type { FeeKind } from '../notifications/kinds.js';
+
+/**
+ * The case as the dunning machine sees it, derived from its events (DESIGN.md §3.5): which
+ * reminders went out with which fee, when the notice was sent and collection started, whether the
+ * creditor was asked for (and gave) approval of legal action. The stage and the unpaid principal
+ * come from the case row, the projection that every event's writer keeps in step.
+ *
+ * Event types the scheduler writes (data in brackets):
+ * - `reminder.sent` { number, on, fee: Money | null, deadline }
+ * - `notice.sent` { on, payBy }
+ * - `collection.started` { on }
+ * - `legal_approval.requested` { on }; `legal.approved` is the creditor's (written elsewhere)
+ * - `legal.started` { on }, `surveillance.checked` { on }, `instalment.missed` { on, instalmentDueOn }
+ * - `fee.added` { kind, on, amount: Money } (read by store/payments.ts caseCosts)
+ * - `stage.changed` { from, to, reason, by: 'scheduler' }
+ * - `notification.queued` { kind, channels, skipped }
+ */
+export interface DunningEvent {
+  readonly type: string;
+  readonly data: Record<string, unknown>;
+}
+
+export interface DunningCaseSource {
+  readonly stage: CaseStage;
+  readonly debtorType: DebtorType;
+  readonly currency: CurrencyCode;
+  /** cases.outstanding: principal still unpaid, minor units. */
+  readonly outstanding: number;
+  readonly invoices: readonly { readonly due_date: IsoDate; readonly outstanding: number }[];
+  readonly events: readonly DunningEvent[];
+}
+
+const onOf = (e: DunningEvent): IsoDate => e.data.on as IsoDate;
+
+export function deriveDunningCase(source: DunningCaseSource): DunningCase {
+  const { events } = source;
+  const last = (type: string) => events.filter((e) => e.type === type).at(-1);
+  const unpaid = source.invoices.filter((i) => i.outstanding > 0);
+  const dueDates = (unpaid.length > 0 ? unpaid : source.invoices).map((i) => i.due_date).sort();
+  return {
+    stage: source.stage,
+    debtorType: source.debtorType,
+    dueDate: dueDates[0]!,
+    outstanding: { amount: source.outstanding, currency: source.currency },
+    reminders: events
+      .filter((e) => e.type === 'reminder.sent')
+      .map((e) => ({ sentOn: onOf(e), fee: (e.data.fee as Money | null | undefined) ?? null })),
+    noticeSentOn: last('notice.sent') ? onOf(last('notice.sent')!) : null,
+    collectionStartedOn: last('collection.started') ? onOf(last('collection.started')!) : null,
+    legalApprovalRequestedOn: last('legal_approval.requested') ? onOf(last('legal_approval.requested')!) : null,
+    legalApproved: events.some((e) => e.type === 'legal.approved'),
+    lastSurveillanceCheckOn: last('surveillance.checked') ? onOf(last('surveillance.checked')!) : null,
+  };
+}
+
+/** The fees the case carries, for the claim specification of its letters. */
+export function feesOf(events: readonly DunningEvent[]): SpecifiedFee[] {
+  return events
+    .filter((e) => e.type === 'fee.added')
+    .map((e) => ({ kind: e.data.kind as FeeKind, on: onOf(e), amount: e.data.amount as Money }));
+}
