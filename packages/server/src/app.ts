@@ -25,7 +25,6 @@ import { caseMessageRoutes } from './http/case-messages.js';
 import { caseStageRoutes } from './http/case-stage.js';
 import { devMailboxRoutes } from './http/dev-mailbox.js';
 import { notificationDispatch } from './process/notifications/dispatch-plugin.js';
-import { dunningSchedulerPlugin } from './process/scheduler/scheduler-plugin.js';
 import './http/fastify-types.js';
 
 export interface AppConfig {
@@ -110,7 +109,6 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(caseDocumentRoutes, routeOptions);
   await app.register(devMailboxRoutes, routeOptions);
   await app.register(notificationDispatch, { db: config.db, clock: config.clock });
-  await app.register(dunningSchedulerPlugin, { db: config.db, clock: config.clock });
   await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
