@@ -18,6 +18,9 @@ import { quoteRoutes } from './http/quotes.js';
 import { passwordResetRoutes } from './http/password-resets.js';
 import { webhookEndpointRoutes } from './http/webhook-endpoints.js';
 import { caseDocumentRoutes } from './http/case-documents.js';
+import { paymentRoutes } from './http/payments.js';
+import { payoutRoutes } from './http/payouts.js';
+import { agencyInvoiceRoutes } from './http/agency-invoices.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhook-delivery.js';
 import { caseRoutes } from './http/cases.js';
 import { caseEventRoutes } from './http/case-events.js';
@@ -25,6 +28,7 @@ import { caseMessageRoutes } from './http/case-messages.js';
 import { caseStageRoutes } from './http/case-stage.js';
 import { devMailboxRoutes } from './http/dev-mailbox.js';
 import { notificationDispatch } from './process/notifications/dispatch-plugin.js';
+import { dunningSchedulerPlugin } from './process/scheduler/scheduler-plugin.js';
 import './http/fastify-types.js';
 
 export interface AppConfig {
@@ -109,7 +113,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(caseDocumentRoutes, routeOptions);
   await app.register(devMailboxRoutes, routeOptions);
   await app.register(notificationDispatch, { db: config.db, clock: config.clock });
+  await app.register(dunningSchedulerPlugin, { db: config.db, clock: config.clock });
   await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
+  await app.register(paymentRoutes, routeOptions);
+  await app.register(payoutRoutes, routeOptions);
+  await app.register(agencyInvoiceRoutes, routeOptions);
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
     app.addHook('onReady', async () => webhookWorker.start());
