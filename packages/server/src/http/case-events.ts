@@ -46,7 +46,7 @@ export const caseEventRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app) 
       let page = await eventsAfter(request.db, row.association_id, row.id, after, limit);
       if (page.data.length > 0 || wait === 0) return page;
 
-      // The client going away ends the wait; its socket then gets nothing.
+      // The client going away (the response's socket closes) ends the wait.
       const gone = new AbortController();
       const onClose = () => gone.abort();
       reply.raw.once('close', onClose);
