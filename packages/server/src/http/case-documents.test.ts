@@ -28,7 +28,7 @@ function form(parts: { name: string; value: string | Uint8Array; filename?: stri
   const data = new FormData();
   for (const part of parts) {
     if (typeof part.value === 'string' && part.filename === undefined) data.append(part.name, part.value);
-    else data.append(part.name, new Blob([part.value], { type: part.type ?? 'application/octet-stream' }), part.filename ?? 'file');
+    else data.append(part.name, new Blob([typeof part.value === 'string' ? part.value : new Uint8Array(part.value)], { type: part.type ?? 'application/octet-stream' }), part.filename ?? 'file');
   }
   return data;
 }

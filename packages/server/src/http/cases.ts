@@ -15,6 +15,7 @@ import {
 import type { AuthContext } from '../auth/auth-context.js';
 import { caseInvoices, caseVersion, insertCase, insertCaseInvoices, listCases, newCaseId, nextCaseNumber, updateCase, type NewCaseInvoice } from '../store/cases.js';
 import { appendEvent } from '../store/events.js';
+import { enqueueWebhooks } from '../store/webhooks.js';
 import { claimIdempotencyKey, recordIdempotentResponse, requestHash } from '../store/idempotency.js';
 import { ApiError, invalidRequest, notFound } from './api-error.js';
 import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
@@ -120,6 +121,7 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
         },
         at: now,
       });
+      await enqueueWebhooks(request.db, { associationId, creditorId, type: 'case.created', data: { caseId: id, number, stage: 'submitted', principal: quote.principal, reference: row.reference }, at: now });
       caseChanged(request, id);
       const body = caseView(row, await caseInvoices(request.db, associationId, id));
       await recordIdempotentResponse(request.db, idempotency, 201, body);

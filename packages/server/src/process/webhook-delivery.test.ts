@@ -4,6 +4,8 @@ import { verifyWebhook, WebhookEventSchema } from '@collectkit/sdk';
 import { describeEachDatabase, type TestServer } from '../testing/harness.js';
 import { call } from '../testing/http-client.js';
 import { enrolActiveMember } from '../testing/members.js';
+import { createdCase } from '../http/case-test-fixtures.js';
+import { pay, paymentScene } from '../http/payment-test-fixtures.js';
 import { enqueueWebhooks } from '../store/webhooks.js';
 import type { Database } from '../store/database.js';
 import { createWebhookWorker, DEFAULT_RETRY_DELAYS_MS } from './webhook-delivery.js';
@@ -188,6 +190,31 @@ describeEachDatabase(
         [associationId],
       );
       assert.deepEqual(urls.map((row) => new URL(row.url).search), ['?alice', '?all']);
+    });
+
+    it('delivers case.created, payment.received, case.updated and payout.created from the real routes', async () => {
+      const s = server();
+      const scene = await paymentScene(s);
+      const { secret } = await endpoint(s, scene.association.secretKey, receiver.url, { eventTypes: ['case.created', 'case.updated', 'payment.received', 'payout.created'] });
+      receiver.received.length = 0;
+      receiver.respond = () => 200;
+      const created = await createdCase(s.url, scene.member.token);
+      await pay(s, { ...scene, caseId: created.id }, 1_012_288, '2026-03-03'); // settles the DKK 10,000.00 claim (payouts.test.ts)
+      const paidOut = await call(s.url, 'POST', `/v1/cases/${created.id}/payouts`, { bearer: scene.operator });
+      assert.equal(paidOut.status, 201);
+      const worker = createWebhookWorker({ db: s.db, clock: s.clock });
+      while ((await worker.runOnce()) > 0);
+      // Earlier tests left deliveries of other associations to the same receiver: keep this case's.
+      const ofCase = [];
+      for (const hit of receiver.received) {
+        const event = WebhookEventSchema.parse(JSON.parse(hit.rawBody));
+        if (event.data.caseId !== created.id) continue;
+        await verifyWebhook(hit.rawBody, hit.headers['collectkit-signature'] as string, secret, { now: s.clock.now() });
+        ofCase.push(event);
+      }
+      assert.deepEqual(ofCase.map((e) => e.type).sort(), ['case.created', 'case.updated', 'case.updated', 'payment.received', 'payout.created']);
+      assert.equal(ofCase.find((e) => e.type === 'case.created')!.data.number, created.number);
+      assert.deepEqual(ofCase.find((e) => e.type === 'payout.created')!.data.paidToCreditor, { amount: 1_000_000, currency: 'DKK' });
     });
 
     it('writes nothing when the transaction that enqueued the event rolls back', async () => {
