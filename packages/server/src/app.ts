@@ -29,6 +29,7 @@ import { caseStageRoutes } from './http/case-stage.js';
 import { devMailboxRoutes } from './http/dev-mailbox.js';
 import { notificationDispatch } from './process/notifications/dispatch-plugin.js';
 import { dunningSchedulerPlugin } from './process/scheduler/scheduler-plugin.js';
+import { simulationRoutes } from './http/simulate.js';
 import './http/fastify-types.js';
 
 export interface AppConfig {
@@ -114,6 +115,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(devMailboxRoutes, routeOptions);
   await app.register(notificationDispatch, { db: config.db, clock: config.clock });
   await app.register(dunningSchedulerPlugin, { db: config.db, clock: config.clock });
+  await app.register(simulationRoutes, { ...routeOptions, db: config.db });
   await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
   await app.register(paymentRoutes, routeOptions);
   await app.register(payoutRoutes, routeOptions);
