@@ -8,6 +8,7 @@
 import { CollectkitInputError } from '../errors.js';
 import { createTransport, type CallResult, type HttpCall, type ResponseSchema, type TransportOptions } from './http.js';
 import type { ItemOf, PageSchema } from './pagination.js';
+import { casesResource } from './resources/cases.js';
 import { enrolmentsResource } from './resources/enrolments.js';
 import { healthResource } from './resources/health.js';
 import { meResource } from './resources/me.js';
@@ -38,6 +39,7 @@ export interface CollectkitClient extends CoreClient {
   enrolments: ReturnType<typeof enrolmentsResource>;
   sessions: ReturnType<typeof sessionsResource>;
   me: ReturnType<typeof meResource>;
+  cases: ReturnType<typeof casesResource>;
   passwordResets: ReturnType<typeof passwordResetsResource>;
   webhookEndpoints: ReturnType<typeof webhookEndpointsResource>;
 }
@@ -61,6 +63,7 @@ export function createClient(options: ClientOptions): CollectkitClient {
     enrolments: enrolmentsResource(core),
     sessions: sessionsResource(core),
     me: meResource(core),
+    cases: casesResource(core),
     passwordResets: passwordResetsResource(core),
     webhookEndpoints: webhookEndpointsResource(core),
   };

@@ -2,6 +2,7 @@
 export { createClient, createCoreClient, type ClientOptions, type CollectkitClient, type CoreClient } from './create-client.js';
 export type { CallOptions } from './resources/call-options.js';
 export { healthResource } from './resources/health.js';
+export { casesResource, type CaseListParams } from './resources/cases.js';
 export { ENROLMENT_TOKEN_HEADER, enrolmentsResource, type EnrolmentCallOptions } from './resources/enrolments.js';
 export { meResource } from './resources/me.js';
 export { passwordResetsResource } from './resources/password-resets.js';
