@@ -15,6 +15,8 @@ import { meResource } from './resources/me.js';
 import { passwordResetsResource } from './resources/password-resets.js';
 import { sessionsResource } from './resources/sessions.js';
 import { webhookEndpointsResource } from './resources/webhooks.js';
+import { documentsResource } from './resources/documents.js';
+import { invoicesResource, paymentsResource, payoutsResource } from './resources/payouts.js';
 import { watchEvents, type WatchOptions } from './watch.js';
 
 export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
@@ -42,6 +44,10 @@ export interface CollectkitClient extends CoreClient {
   cases: ReturnType<typeof casesResource>;
   passwordResets: ReturnType<typeof passwordResetsResource>;
   webhookEndpoints: ReturnType<typeof webhookEndpointsResource>;
+  documents: ReturnType<typeof documentsResource>;
+  payments: ReturnType<typeof paymentsResource>;
+  payouts: ReturnType<typeof payoutsResource>;
+  invoices: ReturnType<typeof invoicesResource>;
 }
 
 export function createCoreClient(options: ClientOptions): CoreClient {
@@ -66,6 +72,10 @@ export function createClient(options: ClientOptions): CollectkitClient {
     cases: casesResource(core),
     passwordResets: passwordResetsResource(core),
     webhookEndpoints: webhookEndpointsResource(core),
+    documents: documentsResource(core),
+    payments: paymentsResource(core),
+    payouts: payoutsResource(core),
+    invoices: invoicesResource(core),
   };
 }
 

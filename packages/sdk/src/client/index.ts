@@ -8,6 +8,8 @@ export { meResource } from './resources/me.js';
 export { passwordResetsResource } from './resources/password-resets.js';
 export { sessionsResource } from './resources/sessions.js';
 export { webhookEndpointsResource, type WebhookListOptions } from './resources/webhooks.js';
+export { documentsResource } from './resources/documents.js';
+export { invoicesResource, paymentsResource, payoutsResource, type InvoiceListOptions } from './resources/payouts.js';
 export {
   CollectkitApiError,
   isCollectkitApiError,

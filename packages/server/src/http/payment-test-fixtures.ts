@@ -37,4 +37,4 @@ export async function moveTo(server: TestServer, scene: PaymentScene, stage: str
   assert.equal(response.status, 200, JSON.stringify(response.json));
 }
 
-export const dkk = (amount: number) => ({ amount, currency: 'DKK' });
+export const dkk = (amount: number) => ({ amount, currency: 'DKK' as const });

@@ -1,7 +1,7 @@
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CaseStatementSchema, PayoutSchema, type Payout } from '@collectkit/sdk';
+import { CaseStatementSchema, PayoutSchema, createClient, type AgencyInvoice, type Payout } from '@collectkit/sdk';
 import { describeEachDatabase, type TestServer } from '../testing/harness.js';
 import { call } from '../testing/http-client.js';
 import { enrolActiveMember } from '../testing/members.js';
@@ -170,6 +170,28 @@ describeEachDatabase(
         ),
         { numRuns: 8 },
       );
+    });
+
+    it('is driven by the SDK client: register a payment, read the statement, pay out, iterate the invoices, list documents', async () => {
+      const s = server();
+      const scene = await paymentScene(s);
+      await moveTo(s, scene, 'collection');
+      await moveTo(s, scene, 'legal');
+      const operator = createClient({ apiBase: s.url, token: scene.operator });
+      const member = createClient({ apiBase: s.url, token: scene.member.token });
+      const registered = await operator.payments.register(scene.caseId, { amount: dkk(SETTLED_ON_3_MARCH), receivedOn: '2026-03-03', method: 'bank_transfer' });
+      assert.equal(registered.caseStage, 'paid');
+      assert.equal((await member.payments.list(scene.caseId)).data.length, 1);
+      assert.deepEqual((await member.payouts.statement(scene.caseId)).notYetPaidOut, dkk(SETTLED_ON_3_MARCH));
+      const made = await operator.payouts.create(scene.caseId);
+      assert.deepEqual(made.invoice!.total, dkk(125_000));
+      assert.equal((await member.payouts.list(scene.caseId)).data[0]!.id, made.id);
+      const invoices: AgencyInvoice[] = [];
+      for await (const invoice of member.invoices.list({ limit: 1 })) invoices.push(invoice);
+      assert.deepEqual(invoices.map((i) => i.id), [made.invoice!.id]);
+      assert.equal(member.invoices.pdfPath(made.invoice!.id), `v1/invoices/${made.invoice!.id}/pdf`);
+      assert.deepEqual((await member.documents.list(scene.caseId)).data, []);
+      await assert.rejects(member.payouts.create(scene.caseId), { status: 403 });
     });
 
     it('keeps tenants apart and leaves payouts to the operator', async () => {
