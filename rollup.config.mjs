@@ -24,6 +24,8 @@ const elements = resolve(root, 'packages/elements');
 export const elementEntries = {
   'collect-quote': 'packages/elements/src/collect-quote/define.ts',
   'collect-enrol': 'packages/elements/src/collect-enrol/define.ts',
+  'collect-case': 'packages/elements/src/collect-case/define.ts',
+  'collect-status': 'packages/elements/src/collect-status/define.ts',
 };
 
 const registersElements = (id) => /packages[\\/]elements[\\/]src[\\/](.*[\\/])?(define|collect)\.ts$/.test(id);

@@ -11,7 +11,11 @@
  */
 import './collect-quote/define.js';
 import './collect-enrol/define.js';
+import './collect-case/define.js';
+import './collect-status/define.js';
 
 export { CollectQuote } from './collect-quote/collect-quote.js';
 export { CollectEnrol } from './collect-enrol/collect-enrol.js';
+export { CollectCase } from './collect-case/collect-case.js';
+export { CollectStatus } from './collect-status/collect-status.js';
 export { defineElement } from './define-element.js';

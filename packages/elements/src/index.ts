@@ -7,6 +7,8 @@
  */
 export { CollectEnrol, DRAFT_STORAGE_KEY as ENROL_DRAFT_STORAGE_KEY } from './collect-enrol/collect-enrol.js';
 export { CollectQuote, quoteRequestFrom } from './collect-quote/collect-quote.js';
+export { CollectCase, type CaseSubmitDetail } from './collect-case/collect-case.js';
+export { CollectStatus } from './collect-status/collect-status.js';
 export * from './controls/index.js';
 export { defineElement, type ElementClass } from './define-element.js';
 export * from './events.js';

@@ -1,4 +1,4 @@
-import type { Country as CountryCode, QuoteLineCode, QuoteWarningCode } from '@collectkit/sdk';
+import type { CaseStage, Country as CountryCode, DocumentKind, QuoteLineCode, QuoteWarningCode } from '@collectkit/sdk';
 
 /**
  * The English catalogue, and the `Messages` type every other locale implements completely.
@@ -190,6 +190,146 @@ export interface Messages {
       readonly missingConfig: string;
     };
   };
+  /** The file drop control (controls/file-drop.ts). */
+  readonly fileDrop: {
+    readonly kind: string;
+    readonly kinds: Readonly<Record<DocumentKind, string>>;
+    readonly dropHere: string;
+    readonly choose: string;
+    /** `maxMb` is the largest size in megabytes. */
+    readonly hint: (maxMb: number) => string;
+    /** Accessible name of one file's progress bar. */
+    readonly progressOf: (name: string) => string;
+    readonly uploaded: (name: string) => string;
+    readonly failed: (name: string) => string;
+    readonly tooLarge: (name: string, maxMb: number) => string;
+    readonly wrongType: (name: string) => string;
+    readonly remove: (name: string) => string;
+    readonly removed: (name: string) => string;
+  };
+  /** <collect-case>: a signed-in member submits a case. */
+  readonly case: {
+    readonly title: string;
+    readonly intro: string;
+    readonly stepDebtor: string;
+    readonly stepInvoices: string;
+    readonly stepDocuments: string;
+    readonly stepReview: string;
+    readonly stepDone: string;
+    readonly debtorType: string;
+    readonly debtorCountry: string;
+    readonly companyName: string;
+    readonly personName: string;
+    readonly personalId: string;
+    readonly personalIdHint: string;
+    readonly addressLine: string;
+    readonly postalCode: string;
+    readonly city: string;
+    readonly email: string;
+    readonly phone: string;
+    readonly phoneHint: string;
+    readonly invoiceNumber: string;
+    readonly issueDate: string;
+    readonly dueBeforeIssue: string;
+    readonly documentsIntro: string;
+    readonly estimate: string;
+    readonly estimateEmpty: string;
+    readonly youPayNow: string;
+    /** `percent` is formatted, e.g. "10 %". */
+    readonly commissionOnSuccess: (percent: string) => string;
+    readonly reviewIntro: string;
+    readonly change: string;
+    readonly total: string;
+    readonly noDocuments: string;
+    readonly submit: string;
+    readonly submitting: string;
+    /** `number` is the case number the server gave, e.g. 2026-000123. */
+    readonly done: (number: string) => string;
+    readonly doneNote: string;
+    readonly newCase: string;
+    readonly signedInAs: (company: string) => string;
+    readonly errors: {
+      readonly invalidEmail: string;
+      readonly invalidPhone: string;
+      readonly refused: string;
+      readonly network: string;
+      readonly unauthorized: string;
+      readonly signedOut: string;
+      readonly server: string;
+      readonly conflict: string;
+      readonly missingConfig: string;
+    };
+  };
+  /** <collect-status>: the member's cases and one case's detail. */
+  readonly status: {
+    readonly title: string;
+    readonly filterStage: string;
+    readonly allStages: string;
+    readonly stages: Readonly<Record<CaseStage, string>>;
+    readonly totalsByStage: string;
+    readonly caseCount: (count: number) => string;
+    readonly caseNumber: string;
+    readonly debtor: string;
+    readonly stage: string;
+    readonly principal: string;
+    readonly outstanding: string;
+    readonly submittedOn: string;
+    readonly empty: string;
+    readonly loading: string;
+    readonly open: (number: string) => string;
+    readonly backToList: string;
+    /** Heading of a case: its number and the debtor's name. */
+    readonly caseHeading: (number: string, debtor: string) => string;
+    readonly timeline: string;
+    readonly events: {
+      readonly created: string;
+      readonly invoicesAdded: (count: number) => string;
+      readonly messageFromYou: string;
+      readonly messageFromHandler: string;
+      readonly documentAdded: (name: string) => string;
+      readonly withdrawn: string;
+      readonly stageChanged: (stage: string) => string;
+      /** `amount` is formatted. */
+      readonly paymentReceived: (amount: string) => string;
+      readonly payoutCreated: (amount: string) => string;
+      readonly reminderSent: (number: number) => string;
+      readonly other: (type: string) => string;
+    };
+    readonly messages: string;
+    readonly you: string;
+    readonly handler: string;
+    readonly noMessages: string;
+    readonly messageLabel: string;
+    readonly send: string;
+    readonly messageSent: string;
+    readonly newMessage: string;
+    readonly documents: string;
+    readonly noDocuments: string;
+    readonly addDocuments: string;
+    readonly moreInvoices: string;
+    readonly addInvoices: string;
+    readonly invoicesAdded: (count: number) => string;
+    readonly invoices: string;
+    readonly statement: string;
+    readonly collected: string;
+    readonly keptByAgency: string;
+    readonly paidToCreditor: string;
+    readonly components: { readonly principal: string; readonly interest: string; readonly costs: string };
+    readonly paidOut: string;
+    readonly notYetPaidOut: string;
+    readonly claimOutstanding: string;
+    readonly withdraw: string;
+    /** `fee` is formatted. */
+    readonly withdrawalFee: (fee: string) => string;
+    readonly withdrawalFree: string;
+    readonly withdrawalNotAllowed: string;
+    readonly withdrawalReason: string;
+    readonly confirmWithdrawal: string;
+    readonly cancel: string;
+    readonly withdrawn: string;
+    readonly live: string;
+    readonly updated: (number: string) => string;
+  };
 }
 
 /**
@@ -369,6 +509,151 @@ const en: Messages = {
       enrolmentLost: 'The enrolment can no longer be continued. Check your answers and create the agreement again.',
       missingConfig: 'The enrolment form is not set up: it needs a publishable key and an API address.',
     },
+  },
+  fileDrop: {
+    kind: 'Kind of document',
+    kinds: { invoice: 'Invoice', correspondence: 'Correspondence', contract: 'Contract', dispute: 'Dispute information', other: 'Other' },
+    dropHere: 'Drag files here, or',
+    choose: 'Choose files',
+    hint: (maxMb) => `PDF, PNG, JPEG or text, at most ${maxMb} MB each.`,
+    progressOf: (name) => `Upload of ${name}`,
+    uploaded: (name) => `${name} is uploaded.`,
+    failed: (name) => `${name} could not be uploaded. Try again.`,
+    tooLarge: (name, maxMb) => `${name} is larger than ${maxMb} MB.`,
+    wrongType: (name) => `${name} is not a PDF, PNG, JPEG or text file.`,
+    remove: (name) => `Remove ${name}`,
+    removed: (name) => `${name} removed.`,
+  },
+  case: {
+    title: 'Submit a case for collection',
+    intro: 'Tell us who owes, which invoices are unpaid, and add the documents you have.',
+    stepDebtor: 'The debtor',
+    stepInvoices: 'The invoices',
+    stepDocuments: 'Documents',
+    stepReview: 'Check and submit',
+    stepDone: 'Submitted',
+    debtorType: 'Is the debtor a business or a private person?',
+    debtorCountry: 'Country of the debtor',
+    companyName: 'Company name',
+    personName: 'Full name',
+    personalId: 'Personal identity number',
+    personalIdHint: 'Only the case handler sees it.',
+    addressLine: 'Street address',
+    postalCode: 'Postcode',
+    city: 'Town or city',
+    email: 'E-mail',
+    phone: 'Phone',
+    phoneHint: 'For example +45 12 34 56 78',
+    invoiceNumber: 'Invoice number',
+    issueDate: 'Invoice date',
+    dueBeforeIssue: 'The due date cannot be before the invoice date.',
+    documentsIntro: 'Add the invoices, reminders you sent, the contract and anything about a dispute. You can add more later.',
+    estimate: 'Estimate',
+    estimateEmpty: 'The estimate appears as you type the invoices.',
+    youPayNow: 'You pay when you submit',
+    commissionOnSuccess: (percent) => `Commission on what is collected: ${percent}`,
+    reviewIntro: 'Check the case before you submit it. The price is confirmed when the case is submitted.',
+    change: 'Change',
+    total: 'Total',
+    noDocuments: 'No documents added.',
+    submit: 'Submit the case',
+    submitting: 'Submitting…',
+    done: (number) => `Case ${number} is submitted.`,
+    doneNote: 'You can follow it in your list of cases.',
+    newCase: 'Submit another case',
+    signedInAs: (company) => `Submitting for ${company}.`,
+    errors: {
+      invalidEmail: 'Write an e-mail address such as name@example.com.',
+      invalidPhone: 'Write a phone number such as +45 12 34 56 78.',
+      refused: 'This value was not accepted. Check it and try again.',
+      network: 'We could not reach the server. Check your connection and try again.',
+      unauthorized: 'This page may not use the collection service. Contact the association.',
+      signedOut: 'Sign in as a member to submit and follow cases.',
+      server: 'Something went wrong on our side. Try again in a moment.',
+      conflict: 'The case could not be changed in its current stage.',
+      missingConfig: 'The form is not set up: it needs a publishable key and an API address.',
+    },
+  },
+  status: {
+    title: 'Your cases',
+    filterStage: 'Show cases in stage',
+    allStages: 'All stages',
+    stages: {
+      draft: 'Draft',
+      submitted: 'Submitted',
+      reminder: 'Reminder sent',
+      notice: 'Debt collection notice',
+      collection: 'In collection',
+      instalment_plan: 'Instalment plan',
+      disputed: 'Disputed',
+      legal: 'Legal action',
+      surveillance: 'Surveillance',
+      paid: 'Paid',
+      paid_out: 'Paid out',
+      closed: 'Closed',
+      withdrawn: 'Withdrawn',
+      written_off: 'Written off',
+    },
+    totalsByStage: 'Totals by stage',
+    caseCount: (count) => (count === 1 ? '1 case' : `${count} cases`),
+    caseNumber: 'Case',
+    debtor: 'Debtor',
+    stage: 'Stage',
+    principal: 'Claimed',
+    outstanding: 'Outstanding',
+    submittedOn: 'Submitted',
+    empty: 'No cases to show.',
+    loading: 'Loading…',
+    open: (number) => `Open case ${number}`,
+    backToList: 'Back to the list',
+    caseHeading: (number, debtor) => `Case ${number}: ${debtor}`,
+    timeline: 'What has happened',
+    events: {
+      created: 'The case was submitted.',
+      invoicesAdded: (count) => (count === 1 ? '1 invoice was added.' : `${count} invoices were added.`),
+      messageFromYou: 'You wrote to the case handler.',
+      messageFromHandler: 'The case handler wrote to you.',
+      documentAdded: (name) => `Document added: ${name}.`,
+      withdrawn: 'The case was withdrawn.',
+      stageChanged: (stage) => `The case moved to: ${stage}.`,
+      paymentReceived: (amount) => `The debtor paid ${amount}.`,
+      payoutCreated: (amount) => `${amount} was paid out to you.`,
+      reminderSent: (number) => `Reminder ${number} was sent to the debtor.`,
+      other: (type) => `Update: ${type}.`,
+    },
+    messages: 'Messages with the case handler',
+    you: 'You',
+    handler: 'Case handler',
+    noMessages: 'No messages yet.',
+    messageLabel: 'Your message',
+    send: 'Send',
+    messageSent: 'Your message is sent.',
+    newMessage: 'New message from the case handler.',
+    documents: 'Documents',
+    noDocuments: 'No documents yet.',
+    addDocuments: 'Add documents',
+    moreInvoices: 'More invoices from the same debtor',
+    addInvoices: 'Add the invoices to the case',
+    invoicesAdded: (count) => (count === 1 ? '1 invoice is added to the case.' : `${count} invoices are added to the case.`),
+    invoices: 'Invoices',
+    statement: 'Payout statement',
+    collected: 'Collected',
+    keptByAgency: 'Kept by the agency',
+    paidToCreditor: 'To you',
+    components: { principal: 'The invoices', interest: 'Interest', costs: 'Fees paid by the debtor' },
+    paidOut: 'Paid out so far',
+    notYetPaidOut: 'Collected, not yet paid out',
+    claimOutstanding: 'The debtor still owes',
+    withdraw: 'Withdraw the case',
+    withdrawalFee: (fee) => `Withdrawing the case now costs ${fee}.`,
+    withdrawalFree: 'Withdrawing the case now costs nothing.',
+    withdrawalNotAllowed: 'The case can no longer be withdrawn.',
+    withdrawalReason: 'Why do you withdraw the case?',
+    confirmWithdrawal: 'Confirm: withdraw the case',
+    cancel: 'Cancel',
+    withdrawn: 'The case is withdrawn.',
+    live: 'Updates appear here as they happen.',
+    updated: (number) => `Case ${number} has news.`,
   },
 };
 
