@@ -194,6 +194,26 @@ describeEachDatabase(
       await assert.rejects(member.payouts.create(scene.caseId), { status: 403 });
     });
 
+    it('serialises concurrent payments and payouts on one case: nothing allocated twice, one payout per collection', async () => {
+      const s = server();
+      const scene = await paymentScene(s);
+      const responses = await Promise.all(
+        Array.from({ length: 10 }, () => call(s.url, 'POST', `/v1/cases/${scene.caseId}/payments`, { bearer: scene.operator, body: { amount: dkk(150_000), receivedOn: '2026-03-03', method: 'bank_transfer' } })),
+      );
+      assert.deepEqual(responses.map((r) => r.status), Array(10).fill(201));
+      const payments = (await call(s.url, 'GET', `/v1/cases/${scene.caseId}/payments`, { bearer: scene.operator })).json.data;
+      // DKK 15,000.00 paid against 1,012,288 owed: 1,012,288 collected, 487,712 overpaid, whatever order they landed in.
+      const applied = payments.reduce((t: number, p: any) => t + p.applied.costs.amount + p.applied.interest.amount + p.applied.principal.amount, 0);
+      const overpaid = payments.reduce((t: number, p: any) => t + p.overpayment.amount, 0);
+      assert.equal(applied, SETTLED_ON_3_MARCH);
+      assert.equal(overpaid, 1_500_000 - SETTLED_ON_3_MARCH);
+      const payouts = await Promise.all(Array.from({ length: 3 }, () => call(s.url, 'POST', `/v1/cases/${scene.caseId}/payouts`, { bearer: scene.operator })));
+      assert.deepEqual(payouts.map((r) => r.status).sort(), [201, 409, 409]);
+      const st = await statement(s, scene);
+      assert.deepEqual(st.paidOut.collected, dkk(SETTLED_ON_3_MARCH));
+      assert.deepEqual(st.overpayment, dkk(1_500_000 - SETTLED_ON_3_MARCH));
+    });
+
     it('keeps tenants apart and leaves payouts to the operator', async () => {
       const s = server();
       const scene = await paymentScene(s);
