@@ -255,6 +255,13 @@ const demoSiteRoutes: FastifyPluginAsync<DemoSiteOptions> = async (app, options)
     return sendBuilt(request, reply, file, 'application/json; charset=utf-8');
   });
 
+  // A server installed without its demo folder still starts; /demo/ then says so.
+  if (!DEMO_PAGES.every((page) => existsSync(join(demoRoot, page.file)))) {
+    app.get('/demo/*', publicRoute, async (_request, reply) =>
+      reply.code(404).type('text/plain; charset=utf-8').send(`The demo pages are not installed (${demoRoot} is missing).\n`),
+    );
+    return;
+  }
   const templates = new Map(DEMO_PAGES.map((page) => [page.path, readFileSync(join(demoRoot, page.file), 'utf8')]));
   for (const page of DEMO_PAGES) {
     app.get(page.path, publicRoute, async (request, reply) => {
