@@ -116,6 +116,7 @@ export function composeMessage(input: NotificationInput): ComposedMessage {
       label: `${labels.interest(formatRate(i.ratePercent, locale), date(i.from), date(i.through))} · ${i.invoiceNumber}`,
       amount: money(i.amount),
     })),
+    ...spec.payments.map((p) => ({ label: labels.paymentReceived(date(p.receivedOn)), amount: money({ amount: -p.amount.amount, currency: p.amount.currency }) })),
   ];
 
   return {

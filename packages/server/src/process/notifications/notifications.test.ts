@@ -39,6 +39,27 @@ describe('claim specification', () => {
     ]);
   });
 
+  it('a part payment is subtracted, and interest after it runs only on the principal still unpaid', () => {
+    // DKK 10,000 due 2026-01-15; DKK 2,500 received 2026-02-01, of which DKK 2,400 went to principal (the rest to costs).
+    const spec = specifyClaim({
+      currency: 'DKK',
+      invoices: [{ number: 'F-1001', dueDate: '2026-01-15', outstanding: { amount: 1_000_000, currency: 'DKK' } }],
+      fees: [{ kind: 'reminder_fee', on: '2026-01-22', amount: { amount: 10_000, currency: 'DKK' } }],
+      payments: [{ receivedOn: '2026-02-01', amount: { amount: 250_000, currency: 'DKK' }, appliedToPrincipal: { amount: 240_000, currency: 'DKK' } }],
+      country: 'DK',
+      debtorType: 'business',
+      interestUntil: '2026-02-11',
+    });
+    assert.deepEqual(spec.interest.map((i) => [i.from, i.through, i.amount.amount]), [
+      ['2026-01-16', '2026-01-31', 4274], // 1,000,000 × 9.75 % × 16 / 365 = 4,273.97
+      ['2026-02-01', '2026-02-10', 2030], // 760,000 × 9.75 % × 10 / 365 = 2,030.14
+    ]);
+    // 10,000.00 + 100.00 + 42.74 + 20.30 − 2,500.00 = 7,663.04
+    assert.deepEqual(spec.total, { amount: 766_304, currency: 'DKK' });
+    const message = composeMessage({ ...exampleInput('reminder'), specification: spec });
+    assert.deepEqual(nbsp(message.specification.lines.at(-1)!.label + ' ' + message.specification.lines.at(-1)!.amount).replace(/\u2212/g, '-'), 'Indbetalt 1. februar 2026 -2.500,00 kr.');
+  });
+
   it('no statutory interest outside the law countries, and the total is always the exact sum of its lines', () => {
     fc.assert(
       fc.property(

@@ -14,6 +14,7 @@ import type { Queryable } from '../../store/database.js';
 import { appendEvent } from '../../store/events.js';
 import { updateCase, type CaseInvoiceRow, type CaseRow } from '../../store/cases.js';
 import { enqueueWebhooks } from '../../store/webhooks.js';
+import { listPayments } from '../../store/payments.js';
 import type { AgencyProfile } from '../notifications/agency-profile.js';
 import { specifyClaim, type SpecifiedFee } from '../notifications/claim-specification.js';
 import type { FeeKind, NotificationKind } from '../notifications/kinds.js';
@@ -132,6 +133,12 @@ export async function applyDunningAction(
   }
 
   if (notification) {
+    // Payments registered so far (store/payments.ts): their principal parts stop interest on what they paid.
+    const payments = (await listPayments(tx, row.association_id, row.id)).map((p) => ({
+      receivedOn: p.received_on,
+      amount: { amount: p.amount, currency },
+      appliedToPrincipal: { amount: p.applied_principal, currency },
+    }));
     const specification = specifyClaim({
       currency,
       invoices: invoices.map((i) => ({ number: i.number, dueDate: i.due_date, outstanding: { amount: i.outstanding, currency } })),
@@ -140,6 +147,7 @@ export async function applyDunningAction(
       debtorType,
       interestUntil: today,
       law,
+      payments,
     });
     const queued = await queueNotification(tx, {
       associationId: row.association_id,

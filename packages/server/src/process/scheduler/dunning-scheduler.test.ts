@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { resolveBusinessRules } from '@collectkit/sdk';
 import { describeEachDatabase, type TestServer } from '../../testing/harness.js';
 import { enrolActiveMember } from '../../testing/members.js';
-import { caseBody, createdCase, danishDebtor } from '../../http/case-test-fixtures.js';
+import { caseBody, createdCase, danishDebtor, operatorToken } from '../../http/case-test-fixtures.js';
+import { call } from '../../testing/http-client.js';
 import { caseCosts } from '../../store/payments.js';
 import type { Database } from '../../store/database.js';
 import { readPdfText } from '../letters/pdf-text.js';
@@ -100,6 +101,37 @@ describeEachDatabase('dunning scheduler', (server) => {
     s.clock.advance({ days: 1 }); // a waiting case is looked at again the next day
     await createDunningScheduler({ db: s.db, clock: s.clock }).runOnce();
     assert.deepEqual((await dunningEvents(s.db, created.id)).map((e) => e.type), ['reminder.sent', 'fee.added', 'stage.changed']);
+  });
+
+  it('a part payment between two letters: the next letter subtracts it, and interest runs on the principal left', async () => {
+    const s = server();
+    s.clock.set(new Date('2026-03-03T08:00:00Z'));
+    const { association, member } = await newMember(s);
+    const created = await createdCase(s.url, member.token, caseBody());
+    const scheduler = createDunningScheduler({ db: s.db, clock: s.clock });
+    await scheduler.runOnce(); // 2026-03-03: reminder, fee DKK 100
+    s.clock.advance({ days: 2 });
+    const operator = await operatorToken(s, association);
+    const paid = await call(s.url, 'POST', `/v1/cases/${created.id}/payments`, {
+      bearer: operator,
+      body: { amount: { amount: 250_000, currency: 'DKK' }, receivedOn: '2026-03-05', method: 'bank_transfer' },
+    });
+    assert.equal(paid.status, 201, JSON.stringify(paid.json));
+    // The ledger (costs → interest → principal): 100.00 fee, interest 2026-01-16 … 03-04 (48 days)
+    // 1,000,000 × 9.75 % × 48 / 365 = 12,821.92 → 128.22, principal 2,500.00 − 228.22 = 2,271.78.
+    assert.deepEqual(paid.json.applied, { costs: { amount: 10_000, currency: 'DKK' }, interest: { amount: 12_822, currency: 'DKK' }, principal: { amount: 227_178, currency: 'DKK' } });
+    for (let day = 0; day < 8; day++) {
+      s.clock.advance({ days: 1 });
+      await scheduler.runOnce();
+    }
+    const [notice] = await s.db.query<{ letter_pdf: Uint8Array }>(`SELECT letter_pdf FROM notifications WHERE case_id = $1 AND kind = 'pre_collection_notice' AND channel = 'letter'`, [created.id]);
+    const { text } = await readPdfText(notice!.letter_pdf);
+    assert.match(text, /Morarente 9,75 % p\.a\., 16\. januar 2026 til 4\. marts 2026 · F-1001 +128,22 kr\./);
+    // 772,822 × 9.75 % × 8 / 365 = 1,651.51 → 16.52 (5–12 March)
+    assert.match(text, /Morarente 9,75 % p\.a\., 5\. marts 2026 til 12\. marts 2026 · F-1001 +16,52 kr\./);
+    assert.match(text, /Indbetalt 5\. marts 2026 +-2\.500,00 kr\./);
+    // 10,000.00 + 100.00 + 128.22 + 16.52 − 2,500.00 = 7,744.74 = the ledger's principal 7,728.22 + 16.52 interest since.
+    assert.match(text, /I alt at betale +7\.744,74 kr\./);
   });
 
   it('two schedulers on one database: every action applied exactly once, none skipped', async () => {

@@ -33,6 +33,7 @@ export const da: MessageCatalogue = {
     instalment: (n) => `${n}. afdrag`,
     dueOn: 'Forfald',
     amountPaid: 'Modtaget beløb',
+    paymentReceived: (date) => `Indbetalt ${date}`,
     remaining: 'Restgæld',
   },
   greeting: (name) => `Kære ${name}`,

@@ -33,6 +33,7 @@ export const en: MessageCatalogue = {
     instalment: (n) => `Instalment ${n}`,
     dueOn: 'Due',
     amountPaid: 'Amount received',
+    paymentReceived: (date) => `Payment received ${date}`,
     remaining: 'Still owed',
   },
   greeting: (name) => `Dear ${name},`,

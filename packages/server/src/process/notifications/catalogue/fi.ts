@@ -33,6 +33,7 @@ export const fi: MessageCatalogue = {
     instalment: (n) => `${n}. erä`,
     dueOn: 'Eräpäivä',
     amountPaid: 'Vastaanotettu maksu',
+    paymentReceived: (date) => `Maksettu ${date}`,
     remaining: 'Jäljellä oleva velka',
   },
   greeting: (name) => `Hyvä ${name}`,

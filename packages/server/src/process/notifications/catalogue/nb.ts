@@ -33,6 +33,7 @@ export const nb: MessageCatalogue = {
     instalment: (n) => `Avdrag ${n}`,
     dueOn: 'Forfall',
     amountPaid: 'Mottatt beløp',
+    paymentReceived: (date) => `Innbetalt ${date}`,
     remaining: 'Restgjeld',
   },
   greeting: (name) => `Hei ${name},`,

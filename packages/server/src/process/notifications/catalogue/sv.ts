@@ -33,6 +33,7 @@ export const sv: MessageCatalogue = {
     instalment: (n) => `Delbetalning ${n}`,
     dueOn: 'Förfaller',
     amountPaid: 'Mottaget belopp',
+    paymentReceived: (date) => `Inbetalt ${date}`,
     remaining: 'Kvar att betala',
   },
   greeting: (name) => `Hej ${name},`,

@@ -57,6 +57,8 @@ export interface MessageCatalogue {
     readonly instalment: (number: number) => string;
     readonly dueOn: string;
     readonly amountPaid: string;
+    /** A payment already received, subtracted on the specification. */
+    readonly paymentReceived: (date: string) => string;
     readonly remaining: string;
   };
   readonly greeting: (name: string) => string;
