@@ -75,7 +75,7 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
       const idempotency = { associationId, caller: callerOf(auth), key: request.headers['idempotency-key'], operation: 'POST /v1/cases' };
       const claim = await claimIdempotencyKey(request.db, { ...idempotency, requestHash: requestHash(input), now });
       if (claim.kind === 'reused') {
-        throw new ApiError(409, 'idempotency_key_reused' as ErrorCode, 'This Idempotency-Key was used with a different request; use a new key for a new case.');
+        throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was used with a different request; use a new key for a new case.');
       }
       if (claim.kind === 'replay') {
         reply.code(claim.status).header('idempotent-replayed', 'true');

@@ -5,7 +5,7 @@ import { CurrencySchema, IsoDateSchema, MoneySchema } from '../money.js';
 import { DebtorSchema } from '../party.js';
 import { CasePhaseSchema } from '../pricing-plan.js';
 import { QuoteSchema } from '../quote.js';
-import { ErrorCodeSchema } from './errors.js';
+import { ErrorResponseSchema } from './errors.js';
 
 /**
  * Cases over HTTP (issue 3 §5, packages/server/src/http/case*.ts): creation with a locked quote,
@@ -169,12 +169,5 @@ export const StageChangeRequestSchema = z.object({
 });
 export type StageChangeRequest = z.input<typeof StageChangeRequestSchema>;
 
-/** Case routes add one error code: an Idempotency-Key sent again with a different body (409). */
-export const CaseErrorResponseSchema = z.object({
-  error: z.object({
-    code: z.union([ErrorCodeSchema, z.literal('idempotency_key_reused')]),
-    message: z.string(),
-    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-    requestId: z.string().optional(),
-  }),
-});
+/** Case routes answer with the API's one error body (409 `idempotency_key_reused` included). */
+export const CaseErrorResponseSchema = ErrorResponseSchema;

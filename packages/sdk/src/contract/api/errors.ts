@@ -13,6 +13,8 @@ export const ErrorCodeSchema = z.enum([
   'origin_not_allowed',
   'not_found',
   'conflict',
+  /** The Idempotency-Key was used before with a different request body. */
+  'idempotency_key_reused',
   'payload_too_large',
   'rate_limited',
   'internal_error',
