@@ -169,6 +169,11 @@ export class CollectCase extends LitElement {
     return this.submission?.key ?? null;
   }
 
+  /** Who is signed in (`GET /v1/me`), once known; null before, or when nobody is. */
+  get member(): MeView | null {
+    return this.me;
+  }
+
   /** The case the server made, after submission. */
   get case(): CaseView | null {
     return this.created;
@@ -630,7 +635,7 @@ export class CollectCase extends LitElement {
               : nothing}
           </fieldset>`,
         )}
-        <button type="button" part="button" @click=${this.addInvoice}>${t.quote.addInvoice}</button>
+        <button type="button" id="add-invoice" part="button" @click=${this.addInvoice}>${t.quote.addInvoice}</button>
       </div>
       ${this.renderEstimate(estimate)}
     </div>`;
