@@ -2,6 +2,7 @@ import {
   addDays,
   canTransition,
   debtorCountry,
+  isCollectkitInputError,
   type BusinessRules,
   type CaseStage,
   type CurrencyCode,
@@ -86,9 +87,17 @@ export async function applyDunningAction(
     case 'start_collection': {
       stage = 'collection';
       const principal: Money = { amount: row.outstanding, currency };
+      let feeCapKnown = true;
       if (principal.currency === law.currency) {
-        // The cap for the claim's size (DK: Bilag 1 to BEK 601/2002 as amended by BEK 476/2016, RULES.md §3).
-        addFee('collection_fee', law.collectionFeeCap(principal, today, debtorType));
+        // The cap for the claim's size (DK: Bilag 1 to BEK 601/2002 as amended by BEK 476/2016, RULES.md §3) is the
+        // most the debtor pays for collection in all, so a fee the notice already carried (SE inkassokrav, NO
+        // inkassovarsel) counts against it. Where the pack knows no cap (NO), no collection fee is added: never a guess.
+        const cap = collectionFeeCap(law, principal, today, debtorType);
+        feeCapKnown = cap !== null;
+        if (cap) {
+          const noticeFees = feesOf(events).filter((f) => f.kind === 'notice_fee').reduce((sum, f) => sum + f.amount.amount, 0);
+          addFee('collection_fee', { amount: Math.max(0, cap.amount - noticeFees), currency: cap.currency });
+        }
         const compensation = law.compensationFee(debtorType, today);
         if (compensation) {
           if (law.country === 'SE') {
@@ -103,7 +112,7 @@ export async function applyDunningAction(
           }
         }
       }
-      await event('collection.started', { on: today });
+      await event('collection.started', { on: today, ...(feeCapKnown ? {} : { collectionFeeCapUnknown: true }) });
       notification = { kind: 'collection_letter', deadline: addDays(today, ctx.collectionLetterDaysToPay) };
       break;
     }
@@ -178,4 +187,13 @@ export async function applyDunningAction(
     at: now,
   });
   return updated;
+}
+
+function collectionFeeCap(law: LawPack, claim: Money, on: IsoDate, debtorType: 'business' | 'consumer'): Money | null {
+  try {
+    return law.collectionFeeCap(claim, on, debtorType);
+  } catch (error) {
+    if (isCollectkitInputError(error) && error.code === 'law_data_missing') return null;
+    throw error;
+  }
 }

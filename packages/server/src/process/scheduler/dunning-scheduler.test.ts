@@ -86,6 +86,61 @@ describeEachDatabase('dunning scheduler', (server) => {
     assert.match(text, /Betales senest +3\. april 2026/);
   });
 
+  for (const example of [
+    {
+      country: 'SE',
+      debtor: { type: 'business', name: 'Svensson Åkeri AB', country: 'SE', address: { lines: ['Hamngatan 3'], postalCode: '411 06', city: 'Göteborg', country: 'SE' } },
+      expected: [
+        'reminder.sent 2026-03-03', // Lag 1981:739 2 §: SEK 60 (the default rules assume the fee was agreed)
+        'fee.added reminder_fee 6000',
+        'notice.sent 2026-03-13 2026-03-21', // inkassolagen 5 §: at least 8 days (RULES.md §2)
+        'fee.added notice_fee 18000', // Lag 1981:739 4 §: inkassokrav SEK 180
+        'collection.started 2026-03-22',
+        // The SE cap is the SEK 180 the inkassokrav already carried: no second collection fee. 4 a §: the
+        // förseningsersättning of SEK 450 replaces the fees up to 450: 450 − 60 − 180 = 210.
+        'fee.added compensation 21000',
+      ],
+    },
+    {
+      country: 'NO',
+      debtor: { type: 'business', name: 'Nordmann Transport AS', country: 'NO', address: { lines: ['Storgata 1'], postalCode: '0155', city: 'Oslo', country: 'NO' } },
+      expected: [
+        'reminder.sent 2026-03-03', // inkassoforskriften § 1-2: 1/20 of the inkassosats NOK 750 (2026, L) = 37.50
+        'fee.added reminder_fee 3750',
+        'notice.sent 2026-03-13 2026-03-27', // inkassoloven § 9: at least 14 days
+        'fee.added notice_fee 3750',
+        'collection.started 2026-03-28 cap unknown', // the NO pack has no collection-fee cap: none is charged
+        'fee.added compensation 46000', // forsinkelsesrenteloven § 3a: NOK 460 (2026 H1, M)
+      ],
+    },
+  ]) {
+    it(`${example.country} B2B timeline: the notice's fee counts against the collection cap; no fee where the law pack has no cap`, async () => {
+      const s = server();
+      s.clock.set(new Date('2026-03-03T08:00:00Z'));
+      const { member } = await newMember(s);
+      const currency = example.country === 'SE' ? 'SEK' : 'NOK';
+      const created = await createdCase(s.url, member.token, {
+        debtor: example.debtor,
+        invoices: [{ number: 'F-1', issueDate: '2026-01-01', dueDate: '2026-01-15', amount: { amount: 1_000_000, currency } }],
+      });
+      const scheduler = createDunningScheduler({ db: s.db, clock: s.clock });
+      for (let day = 0; day <= 26; day++) {
+        const run = await scheduler.runOnce();
+        assert.equal(run.failed, 0);
+        s.clock.advance({ days: 1 });
+      }
+      const events = (await dunningEvents(s.db, created.id)).filter((e) => e.type !== 'stage.changed');
+      assert.deepEqual(
+        events.map((e) =>
+          e.type === 'fee.added'
+            ? `fee.added ${e.data.kind} ${e.data.amount.amount}`
+            : `${e.type} ${e.data.on}${e.data.payBy ? ` ${e.data.payBy}` : ''}${e.data.collectionFeeCapUnknown ? ' cap unknown' : ''}`,
+        ),
+        example.expected,
+      );
+    });
+  }
+
   it('does nothing to a disputed, paid or withdrawn case, nor while the rules pause it; the same case is reminded once it is open', async () => {
     const s = server();
     const { member } = await newMember(s);
