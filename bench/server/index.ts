@@ -19,8 +19,16 @@
  * the server and PostgreSQL's backends still share the machine's cores: figures are for this
  * machine as it was during the run.
  *
- * BENCH_SERVER_PROFILE=1 makes the server print a time per SQL statement and per transaction on
- * stop (timed-database.ts): where case creation spends its time.
+ * Knobs for finding where the time goes (the table stays the same):
+ * - BENCH_SERVER_DATABASES=postgres (or pglite): one database only;
+ * - BENCH_SERVER_MEASURE=create (or poll): one path only;
+ * - BENCH_SERVER_PROFILE=1: the server prints a time per SQL statement and per transaction on
+ *   stop (timed-database.ts);
+ * - BENCH_SERVER_CPU_PROFILE=<dir>: the server writes a V8 CPU profile there (node --cpu-prof);
+ * - BENCH_SERVER_CONNECTIONS=1: one connection, a request's own latency without queueing;
+ * - BENCH_SERVER_ASSOCIATIONS=<n>: case creation round-robin over n associations (the case-number
+ *   counter is one row per association and year);
+ * - BENCH_SERVER_PG_OPTIONS='-c synchronous_commit=off': settings for the server's connections.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -31,6 +39,8 @@ import { describe, LOAD, measure, type LoadRequest, type Measured } from './load
 import type { DatabaseKind, FromServer, ServerCounts, ServerReady, ToServer } from './messages.js';
 
 const kinds: DatabaseKind[] = (process.env.BENCH_SERVER_DATABASES?.split(',') as DatabaseKind[] | undefined) ?? ['postgres', 'pglite'];
+const measured = new Set(process.env.BENCH_SERVER_MEASURE?.split(',') ?? ['poll', 'create']);
+const cpuProfileDir = process.env.BENCH_SERVER_CPU_PROFILE;
 const CREATION_GOAL_PER_SECOND = 500;
 const POLL_GOAL_RATIO = 0.5;
 
@@ -44,7 +54,7 @@ function startServer(kind: DatabaseKind): Promise<ServerChild> {
   // Plain `--import tsx` without `--conditions=source`: @collectkit/server resolves to its dist,
   // the code `npm start` runs.
   const child: ChildProcess = fork(new URL('./server-process.ts', import.meta.url).pathname, [kind], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting = new Map<string, (message: FromServer) => void>();
@@ -85,15 +95,19 @@ function pollRequest(ready: ServerReady): LoadRequest {
         method: 'GET',
         setupRequest: (request) => {
           const polled = ready.cases[next++ % ready.cases.length]!;
-          return { ...request, method: 'GET', path: `/v1/cases/${polled.id}`, headers: { authorization: `Bearer ${ready.token}`, 'if-none-match': polled.etag } };
+          return { ...request, method: 'GET', path: `/v1/cases/${polled.id}`, headers: { authorization: `Bearer ${ready.tokens[0]}`, 'if-none-match': polled.etag } };
         },
       },
     ],
   };
 }
 
+function unauthenticatedRequest(ready: ServerReady): LoadRequest {
+  return { url: `${ready.apiUrl}/v1/cases/${ready.cases[0]!.id}`, method: 'GET', headers: { 'if-none-match': ready.cases[0]!.etag } };
+}
+
 function createRequest(ready: ServerReady): LoadRequest {
-  const headers = { authorization: `Bearer ${ready.token}`, 'content-type': 'application/json' };
+  let next = 0;
   return {
     url: ready.apiUrl,
     requests: [
@@ -103,7 +117,11 @@ function createRequest(ready: ServerReady): LoadRequest {
           ...request,
           method: 'POST',
           path: '/v1/cases',
-          headers: { ...headers, 'idempotency-key': randomUUID() },
+          headers: {
+            authorization: `Bearer ${ready.tokens[next++ % ready.tokens.length]}`,
+            'content-type': 'application/json',
+            'idempotency-key': randomUUID(),
+          },
           body: CASE_BODY,
         }),
       },
@@ -135,17 +153,35 @@ async function benchDatabase(kind: DatabaseKind): Promise<void> {
 
     // Warm-up: JIT, the pool's connections, fastify's and zod's compiled schemas.
     await measure(bareRoute(ready), 200, LOAD.warmUpSeconds);
-    await measure(pollRequest(ready), 304, LOAD.warmUpSeconds);
-    await measure(createRequest(ready), 201, LOAD.warmUpSeconds);
+    if (measured.has('poll')) await measure(pollRequest(ready), 304, LOAD.warmUpSeconds);
+    if (measured.has('create')) await measure(createRequest(ready), 201, LOAD.warmUpSeconds);
     await settle();
     const afterWarmUp: ServerCounts = await server.request({ type: 'counts' }, 'counts');
 
-    const bareBeforePoll = await measure(bareRoute(ready), 200);
-    console.log(`${kind}: bare route        ${describe(bareBeforePoll)}`);
-    const poll = await measure(pollRequest(ready), 304);
-    console.log(`${kind}: 304 poll          ${describe(poll)}`);
-    const bareBeforeCreate = await measure(bareRoute(ready), 200);
-    console.log(`${kind}: bare route        ${describe(bareBeforeCreate)}`);
+    if (measured.has('poll')) {
+      const bare = await measure(bareRoute(ready), 200);
+      console.log(`${kind}: bare route        ${describe(bare)}`);
+      const poll = await measure(pollRequest(ready), 304);
+      console.log(`${kind}: 304 poll          ${describe(poll)}`);
+      reportPair(kind, 'GET /v1/cases/{id} → 304 (If-None-Match)', poll, bare, {
+        text: `≥ ${POLL_GOAL_RATIO * 100} % of the bare route`,
+        met: poll.requestsPerSecond >= POLL_GOAL_RATIO * bare.requestsPerSecond,
+      });
+      // Where the 304 path's time goes: the same route refused before any database query (no
+      // credentials → 401) runs the app's whole fastify stack (hooks, cookie, CORS, auth, error
+      // handler) without the two lookups (session, case version) the 304 makes.
+      const stack = await measure(unauthenticatedRequest(ready), 401);
+      console.log(`${kind}: 401, no database  ${describe(stack)}`);
+      report({
+        figure: `[${kind}] GET /v1/cases/{id} without credentials → 401 (app stack, no database): throughput`,
+        value: stack.requestsPerSecond,
+        unit: 'req/s',
+        baseline: { label: 'bare fastify GET / (constant), same run', value: bare.requestsPerSecond },
+      });
+    }
+    if (!measured.has('create')) return;
+    const bare = await measure(bareRoute(ready), 200);
+    console.log(`${kind}: bare route        ${describe(bare)}`);
     const create = await measure(createRequest(ready), 201);
     console.log(`${kind}: case creation     ${describe(create)}`);
 
@@ -160,15 +196,11 @@ async function benchDatabase(kind: DatabaseKind): Promise<void> {
       throw new Error(`${kind}: ${create.total} answers 201 but ${created} new cases and ${keys} new idempotency keys`);
     }
 
-    reportPair(kind, 'GET /v1/cases/{id} → 304 (If-None-Match)', poll, bareBeforePoll, {
-      text: `≥ ${POLL_GOAL_RATIO * 100} % of the bare route`,
-      met: poll.requestsPerSecond >= POLL_GOAL_RATIO * bareBeforePoll.requestsPerSecond,
-    });
     reportPair(
       kind,
       'POST /v1/cases → 201 (fresh Idempotency-Key)',
       create,
-      bareBeforeCreate,
+      bare,
       kind === 'postgres' ? { text: `≥ ${CREATION_GOAL_PER_SECOND} cases/s`, met: create.requestsPerSecond >= CREATION_GOAL_PER_SECOND } : undefined,
     );
   } finally {

@@ -6,7 +6,8 @@
 import autocannon, { type AutocannonOptions, type AutocannonResult } from 'autocannon';
 import './bodiless-responses.js';
 
-export const LOAD = { connections: 20, pipelining: 1, durationSeconds: 5, warmUpSeconds: 1 } as const;
+/** BENCH_SERVER_CONNECTIONS overrides the 20 connections (e.g. 1: a request's own latency, no queue). */
+export const LOAD = { connections: Number(process.env.BENCH_SERVER_CONNECTIONS ?? 20), pipelining: 1, durationSeconds: 5, warmUpSeconds: 1 } as const;
 
 export interface Measured {
   /** Mean of autocannon's per-second samples of completed requests. */

@@ -12,8 +12,8 @@ export interface ServerReady {
   apiUrl: string;
   /** A bare fastify app in the same process answering `GET /` with a constant. */
   bareUrl: string;
-  /** A member's bearer session token. */
-  token: string;
+  /** Bearer session tokens of members, one per association; the polled cases are the first's. */
+  tokens: string[];
   cases: PolledCase[];
   /** Where the data lives, for the printout (never a password). */
   storage: string;

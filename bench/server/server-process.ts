@@ -23,6 +23,9 @@ import { adjustableClock, buildApp, migrate, openDatabase, seedDemo, type Databa
 import { BENCH_INSTANT, BENCH_PASSWORD, CASE_BODY, garageEnrolment } from './fixtures.js';
 import type { DatabaseKind, FromServer, PolledCase, ToServer } from './messages.js';
 import { timedDatabase, type QueryTimings } from './timed-database.js';
+// Not in the package's exports; only the BENCH_SERVER_ASSOCIATIONS experiment needs more than the
+// one association seedDemo makes.
+import { createAssociation } from '../../packages/server/dist/store/associations.js';
 
 const POSTGRES_URLS = [
   process.env.COLLECTKIT_TEST_DATABASE_URL,
@@ -38,6 +41,10 @@ const MAX_LIFETIME_MS = 10 * 60_000;
 const kind = process.argv[2] as DatabaseKind;
 if (kind !== 'postgres' && kind !== 'pglite') throw new Error('usage: server-process.ts postgres|pglite');
 const profileQueries = process.env.BENCH_SERVER_PROFILE === '1';
+/** Experiment: case creation spread over this many associations, one member each (default 1). */
+const associationCount = Number(process.env.BENCH_SERVER_ASSOCIATIONS ?? 1);
+/** Experiment: extra PostgreSQL settings for the server's connections, e.g. `-c synchronous_commit=off`. */
+const extraPostgresOptions = process.env.BENCH_SERVER_PG_OPTIONS ?? '';
 
 function send(message: FromServer): void {
   process.send?.(message);
@@ -86,7 +93,7 @@ async function openBenchDatabase(): Promise<Opened> {
   // The exported openDatabase with its production pool (10 connections); the schema goes in the
   // connection's startup options, which pg reads from the URL.
   const scoped = new URL(url);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
+  scoped.searchParams.set('options', `-c search_path=${schema} ${extraPostgresOptions}`.trim());
   const db = await openDatabase({ databaseUrl: scoped.toString() });
   return {
     db,
@@ -178,6 +185,15 @@ async function main(): Promise<void> {
   const seeded = await seedDemo(db, clock, { dataDir, allowedOrigins: [apiUrl] });
   if (!seeded.credentials) throw new Error('seedDemo created no association in a fresh database');
   const token = await enrolMember(apiUrl, seeded.credentials.secretKey);
+  const tokens = [token];
+  for (let i = 1; i < associationCount; i++) {
+    const association = await createAssociation(
+      db,
+      { name: `Bench association ${i}`, country: 'DK', allowedOrigins: [apiUrl], pricingPlanId: 'association-member' },
+      clock.now(),
+    );
+    tokens.push(await enrolMember(apiUrl, association.secretKey));
+  }
 
   const cases: PolledCase[] = [];
   for (let i = 0; i < POLLED_CASES; i++) {
@@ -203,7 +219,8 @@ async function main(): Promise<void> {
       })();
     }
   });
-  send({ type: 'ready', apiUrl, bareUrl, token, cases, storage: opened.storage });
+  const settings = [extraPostgresOptions, associationCount > 1 ? `${associationCount} associations` : ''].filter(Boolean).join(', ');
+  send({ type: 'ready', apiUrl, bareUrl, tokens, cases, storage: `${opened.storage}${settings ? ` (${settings})` : ''}` });
 }
 
 function printTimings(timings: QueryTimings): void {
