@@ -159,6 +159,7 @@ describe('the demo association site in Chromium', { skip, timeout: 90_000 }, () 
       assert.equal(await enrol.getAttribute('api-base'), baseUrl);
       assert.equal(await page.locator('.demo-notice').count(), 0, 'no notice: keys, origin and bundle are all fine');
       await page.waitForFunction(() => !!customElements.get('collect-quote') && !!customElements.get('collect-enrol'));
+      await page.screenshot({ path: join(SCREENSHOTS, '00-da-first-view.png') }); // what a visitor sees first
       await shot(page, '01-da-page');
 
       // --- 1. the quote: a member garage, a business debtor, one invoice of 12.500,00 kr. 30 days overdue.
