@@ -5,7 +5,6 @@ import {
   PaymentListSchema,
   RegisterPaymentRequestSchema,
   RegisteredPaymentSchema,
-  addDays,
   canTransition,
   type Currency,
   type Payment,
@@ -41,21 +40,13 @@ export function paymentView(row: PaymentRow): Payment {
   };
 }
 
-/**
- * What the case claims, for the ledger. Interest runs from the day after the due date (renteloven § 3;
- * RULES.md §4). With several due dates the LATEST one starts it for the whole principal: the ledger
- * takes one start date, and this never claims interest for days the law does not allow (it may
- * claim less on the older invoices; see the report of issue 3).
- */
+/** What the case claims, for the ledger: its invoices (each accrues interest from its own due date) and its costs. */
 export async function caseClaim(db: Queryable, row: CaseRow): Promise<CaseClaim> {
   const invoices = await caseInvoices(db, row.association_id, row.id);
-  const latestDue = invoices.reduce((latest, invoice) => (invoice.due_date > latest ? invoice.due_date : latest), invoices[0]?.due_date ?? row.quote.oldestDueDate);
   return {
     currency: row.currency as Currency,
-    principal: row.principal,
+    invoices: invoices.map((invoice) => ({ dueDate: invoice.due_date, principal: invoice.outstanding })),
     costs: await caseCosts(db, row.association_id, row.id, row.currency),
-    interestFrom: addDays(latestDue, 1),
-    claimDueDate: latestDue,
     lawCountry: row.quote.debtor.lawCountry,
     debtorType: row.quote.debtor.type,
   };

@@ -29,10 +29,8 @@ function registerAll(claim: CaseClaim, payments: { amount: number; date: IsoDate
 
 const claim: CaseClaim = {
   currency: 'DKK',
-  principal: 1_000_000, // DKK 10,000.00, due 15 January 2026
+  invoices: [{ dueDate: '2026-01-15', principal: 1_000_000 }], // DKK 10,000.00, due 15 January 2026
   costs: 0,
-  interestFrom: '2026-01-16',
-  claimDueDate: '2026-01-15',
   lawCountry: 'DK',
   debtorType: 'business',
 };
@@ -47,17 +45,18 @@ describe('allocating payments one at a time', () => {
           const payments = raw.map((p) => ({ amount: p.amount, date: addDays('2026-01-10', p.offset) })).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
           const withCosts = { ...claim, costs };
           const incremental = registerAll(withCosts, payments);
-          const asOf = payments.at(-1)!.date > claim.interestFrom ? payments.at(-1)!.date : claim.interestFrom;
+          const from = '2026-01-16';
+          const asOf = payments.at(-1)!.date > from ? payments.at(-1)!.date : from;
           const settled = settleClaim({
-            principal: { amount: claim.principal, currency: 'DKK' },
+            principal: { amount: 1_000_000, currency: 'DKK' },
             costs: { amount: costs, currency: 'DKK' },
-            from: claim.interestFrom,
+            from,
             payments: payments.map((p) => ({ date: p.date, amount: { amount: p.amount, currency: 'DKK' } })),
             asOf,
             country: 'DK',
             debtorType: 'business',
             law: lawFor('DK', { carryForwardLastRate: true }),
-            claimDueDate: claim.claimDueDate,
+            claimDueDate: '2026-01-15',
           });
           settled.payments.forEach((expected, index) => {
             const got = incremental[index]!;
@@ -93,6 +92,23 @@ describe('allocating payments one at a time', () => {
     const third = allocateNextPayment({ ...claim, costs: 10_000 }, rows, { amount: { amount: 500, currency: 'DKK' }, receivedOn: '2026-03-02' });
     assert.deepEqual(third.overpayment, { amount: 500, currency: 'DKK' });
     assert.equal(third.interestAccrued.amount, 0);
+  });
+
+  it('accrues each invoice\'s interest from its own due date and settles the oldest invoice first', () => {
+    const twoInvoices: CaseClaim = { ...claim, invoices: [{ dueDate: '2026-02-14', principal: 400_000 }, { dueDate: '2026-01-15', principal: 600_000 }] };
+    // To 3 March at 9.75 % (renteloven § 5, 2026 H1; RULES.md §4, L):
+    //   DKK 6,000.00 due 15 Jan: 16 Jan – 2 Mar = 46 days: 600,000 × 0.0975 × 46 / 365 = 7,372.6 → 7,373
+    //   DKK 4,000.00 due 14 Feb: 15 Feb – 2 Mar = 16 days: 400,000 × 0.0975 × 16 / 365 = 1,709.6 → 1,710
+    const [first] = registerAll(twoInvoices, [{ amount: 609_083, date: '2026-03-03' }]);
+    assert.deepEqual(first!.interestAccrued, { amount: 9_083, currency: 'DKK' });
+    // 609,083 − 9,083 interest = 600,000 principal: exactly the older invoice, so only the newer one bears interest from here.
+    assert.deepEqual(first!.applied.principal, { amount: 600_000, currency: 'DKK' });
+    const rows = [stored(first!, 609_083, '2026-03-03')];
+    // 3 Mar – 1 Apr = 29 days on the DKK 4,000.00 left: 400,000 × 0.0975 × 29 / 365 = 3,098.6 → 3,099.
+    const second = allocateNextPayment(twoInvoices, rows, { amount: { amount: 403_099, currency: 'DKK' }, receivedOn: '2026-04-01' });
+    assert.deepEqual(second.interestAccrued, { amount: 3_099, currency: 'DKK' });
+    assert.deepEqual(second.after.principal, { amount: 0, currency: 'DKK' });
+    assert.deepEqual(second.overpayment, { amount: 0, currency: 'DKK' });
   });
 
   it('computes no interest for a debtor outside the law packs, and still allocates costs first', () => {

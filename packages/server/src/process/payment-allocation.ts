@@ -1,5 +1,6 @@
 import {
   DEFAULT_ALLOCATION_ORDER,
+  addDays,
   accrueInterest,
   allocatePayment,
   lawFor,
@@ -16,21 +17,27 @@ import type { PaymentRow } from '../store/payments.js';
  * Allocates the next debtor payment of a case, continuing from the allocations already stored: the
  * same steps as the SDK's `settleClaim` (interest accrued on the remaining principal since the last
  * payment, then `allocatePayment` in the order of the debtor's law pack, RULES.md §5), done one
- * payment at a time so that a stored allocation never changes afterwards. For a claim whose
- * principal and costs do not change between payments the result equals `settleClaim`'s
+ * payment at a time so that a stored allocation never changes afterwards.
+ *
+ * Interest runs per invoice from the day after its own due date (renteloven § 3; RULES.md §4), and
+ * the principal the payments settled reduces the invoices oldest due date first — the way the
+ * debtor's claim specification in letters counts it (process/notifications/claim-specification.ts).
+ * For one invoice and costs that do not change between payments the result equals `settleClaim`'s
  * (payment-allocation.test.ts checks that for random payment sequences).
  */
 
+export interface ClaimInvoice {
+  dueDate: IsoDate;
+  /** What the case claims of this invoice, minor units. */
+  principal: number;
+}
+
 export interface CaseClaim {
   currency: Money['currency'];
-  /** All the principal the case claims (grows when invoices are added). */
-  principal: number;
+  /** The case's invoices in the order they were submitted. */
+  invoices: readonly ClaimInvoice[];
   /** All statutory costs added to the case so far (`fee.added` events). */
   costs: number;
-  /** First day interest runs. */
-  interestFrom: IsoDate;
-  /** The due date the interest rules look at (DK legacy margin). */
-  claimDueDate: IsoDate;
   /** The debtor's law pack country; null outside DK, SE, NO, FI: no statutory interest is computed. */
   lawCountry: CountryCode | null;
   debtorType: DebtorType;
@@ -52,20 +59,38 @@ function lawOf(country: CountryCode): LawPack {
   return pack;
 }
 
+/** What is left of each invoice after `settled` of principal was paid, oldest due date first (ties: submission order). */
+export function remainingPerInvoice(invoices: readonly ClaimInvoice[], settled: number): ClaimInvoice[] {
+  const order = invoices.map((invoice, index) => ({ invoice, index })).sort((a, b) => (a.invoice.dueDate < b.invoice.dueDate ? -1 : a.invoice.dueDate > b.invoice.dueDate ? 1 : a.index - b.index));
+  const remaining = invoices.map((invoice) => ({ ...invoice }));
+  let left = settled;
+  for (const { index } of order) {
+    const take = Math.min(left, remaining[index]!.principal);
+    remaining[index]!.principal -= take;
+    left -= take;
+  }
+  return remaining;
+}
+
 export function allocateNextPayment(claim: CaseClaim, previous: readonly PaymentRow[], payment: { amount: Money; receivedOn: IsoDate }): NextPaymentAllocation {
   const m = (amount: number): Money => ({ amount, currency: claim.currency });
   const sum = (pick: (p: PaymentRow) => number) => previous.reduce((total, p) => total + pick(p), 0);
-  const principal = claim.principal - sum((p) => p.applied_principal);
+  const invoices = remainingPerInvoice(claim.invoices, sum((p) => p.applied_principal));
+  const principal = invoices.reduce((total, invoice) => total + invoice.principal, 0);
   const costs = claim.costs - sum((p) => p.applied_costs);
   const carriedInterest = sum((p) => p.interest_accrued) - sum((p) => p.applied_interest);
   const last = previous.at(-1)?.received_on;
-  // Interest runs from `interestFrom`, and after each payment from that payment's date (settleClaim's cursor).
-  const cursor = last !== undefined && last > claim.interestFrom ? last : claim.interestFrom;
   const law = claim.lawCountry ? lawOf(claim.lawCountry) : null;
-  const accrued =
-    law && principal > 0 && payment.receivedOn > cursor
-      ? accrueInterest({ principal: m(principal), from: cursor, to: payment.receivedOn, country: law.country, debtorType: claim.debtorType, law, claimDueDate: claim.claimDueDate }).total.amount
-      : 0;
+  let accrued = 0;
+  if (law) {
+    for (const invoice of invoices) {
+      // Interest runs from the day after the due date, and after a payment from that payment's day (settleClaim's cursor).
+      const start = addDays(invoice.dueDate, 1);
+      const from = last !== undefined && last > start ? last : start;
+      if (invoice.principal === 0 || payment.receivedOn <= from) continue;
+      accrued += accrueInterest({ principal: m(invoice.principal), from, to: payment.receivedOn, country: law.country, debtorType: claim.debtorType, law, claimDueDate: invoice.dueDate }).total.amount;
+    }
+  }
   const before: ClaimBalances = { costs: m(costs), interest: m(carriedInterest + accrued), principal: m(principal) };
   const order = law ? law.allocationOrder(payment.receivedOn) : DEFAULT_ALLOCATION_ORDER;
   const allocation = allocatePayment(before, payment.amount, order);
