@@ -41,6 +41,8 @@ export interface InterestLine {
   readonly through: IsoDate;
   readonly ratePercent: string;
   readonly amount: Money;
+  /** The rate was carried forward past the law pack's table (no published rate yet for the period). */
+  readonly provisional: boolean;
 }
 
 /** A debtor payment already received, as the payment ledger allocated it. */
@@ -109,6 +111,7 @@ export function specifyClaim(input: ClaimSpecificationInput): ClaimSpecification
           through: addDays(period.to, -1),
           ratePercent: period.ratePercent,
           amount: period.amount,
+          provisional: period.assumed === true,
         });
       }
     });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatMoney, isValidPaymentReference, type Language } from '@collectkit/sdk';
+import { formatMoney, isValidPaymentReference, lawFor } from '@collectkit/sdk';
 import { DEMO_AGENCY_PROFILE } from './agency-profile.js';
 import { CATALOGUES } from './catalogue/index.js';
 import { specifyClaim } from './claim-specification.js';
@@ -18,7 +18,7 @@ describe('claim specification', () => {
     const spec = exampleInput('pre_collection_notice').specification;
     // renteloven § 5, 2026 H1: 9.75 % (RULES.md §4, L). 1,000,000 øre × 9.75 % × 16 / 365 = 4,273.97 → 4,274 øre.
     assert.deepEqual(spec.interest, [
-      { invoiceNumber: 'F-1001', from: '2026-01-16', through: '2026-01-31', ratePercent: '9.75', amount: { amount: 4274, currency: 'DKK' } },
+      { invoiceNumber: 'F-1001', from: '2026-01-16', through: '2026-01-31', ratePercent: '9.75', amount: { amount: 4274, currency: 'DKK' }, provisional: false },
     ]);
     assert.deepEqual(spec.total, { amount: 1_000_000 + 10_000 + 4274, currency: 'DKK' });
   });
@@ -58,6 +58,22 @@ describe('claim specification', () => {
     assert.deepEqual(spec.total, { amount: 766_304, currency: 'DKK' });
     const message = composeMessage({ ...exampleInput('reminder'), specification: spec });
     assert.deepEqual(nbsp(message.specification.lines.at(-1)!.label + ' ' + message.specification.lines.at(-1)!.amount).replace(/\u2212/g, '-'), 'Indbetalt 1. februar 2026 -2.500,00 kr.');
+  });
+
+  it('marks an interest rate carried forward past the published table as provisional', () => {
+    const spec = specifyClaim({
+      currency: 'DKK',
+      invoices: [{ number: 'F-9', dueDate: '2026-06-15', outstanding: { amount: 1_000_000, currency: 'DKK' } }],
+      fees: [],
+      country: 'DK',
+      debtorType: 'business',
+      interestUntil: '2026-07-11',
+      law: lawFor('DK', { carryForwardLastRate: true }),
+    });
+    // RULES.md §4 gives DK rates to 2026 H1 only: July's is the last one carried forward.
+    assert.deepEqual(spec.interest.map((i) => [i.from, i.provisional]), [['2026-06-16', false], ['2026-07-01', true]]);
+    const line = composeMessage({ ...exampleInput('reminder'), specification: spec }).specification.lines.at(-1)!.label;
+    assert.match(line, /\(foreløbig sats\) · F-9$/);
   });
 
   it('no statutory interest outside the law countries, and the total is always the exact sum of its lines', () => {

@@ -24,6 +24,7 @@ export const da: MessageCatalogue = {
     amount: 'Beløb',
     invoice: (number, dueDate) => `Faktura ${number}, forfald ${dueDate}`,
     interest: (rate, from, to) => `Morarente ${rate} % p.a., ${from} til ${to}`,
+    provisionalRate: 'foreløbig sats',
     total: 'I alt at betale',
     payBy: 'Betales senest',
     reference: 'Betalingsreference',

@@ -24,6 +24,7 @@ export const en: MessageCatalogue = {
     amount: 'Amount',
     invoice: (number, dueDate) => `Invoice ${number}, due ${dueDate}`,
     interest: (rate, from, to) => `Late interest ${rate}% p.a., ${from} to ${to}`,
+    provisionalRate: 'provisional rate',
     total: 'Total to pay',
     payBy: 'Pay by',
     reference: 'Payment reference',

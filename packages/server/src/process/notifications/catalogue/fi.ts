@@ -24,6 +24,7 @@ export const fi: MessageCatalogue = {
     amount: 'Määrä',
     invoice: (number, dueDate) => `Lasku ${number}, eräpäivä ${dueDate}`,
     interest: (rate, from, to) => `Viivästyskorko ${rate} % vuodessa, ${from}–${to}`,
+    provisionalRate: 'alustava korko',
     total: 'Maksettava yhteensä',
     payBy: 'Eräpäivä',
     reference: 'Viitenumero',

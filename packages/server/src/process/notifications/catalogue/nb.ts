@@ -24,6 +24,7 @@ export const nb: MessageCatalogue = {
     amount: 'Beløp',
     invoice: (number, dueDate) => `Faktura ${number}, forfall ${dueDate}`,
     interest: (rate, from, to) => `Forsinkelsesrente ${rate} % p.a., ${from}–${to}`,
+    provisionalRate: 'foreløpig sats',
     total: 'Å betale',
     payBy: 'Betales innen',
     reference: 'Betalingsreferanse',

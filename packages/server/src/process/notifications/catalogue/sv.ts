@@ -24,6 +24,7 @@ export const sv: MessageCatalogue = {
     amount: 'Belopp',
     invoice: (number, dueDate) => `Faktura ${number}, förfallodag ${dueDate}`,
     interest: (rate, from, to) => `Dröjsmålsränta ${rate} % per år, ${from}–${to}`,
+    provisionalRate: 'preliminär räntesats',
     total: 'Att betala',
     payBy: 'Betala senast',
     reference: 'Betalningsreferens',

@@ -48,6 +48,8 @@ export interface MessageCatalogue {
     readonly invoice: (number: string, dueDate: string) => string;
     /** Late interest line: rate as formatted percent, the period inclusive. */
     readonly interest: (ratePercent: string, from: string, to: string) => string;
+    /** Added to an interest line whose rate is not yet published and was carried forward. */
+    readonly provisionalRate: string;
     readonly total: string;
     readonly payBy: string;
     readonly reference: string;
