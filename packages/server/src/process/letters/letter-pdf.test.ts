@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { isValidPaymentReference } from '@collectkit/sdk';
+import fc from 'fast-check';
+import { addDays, formatMoney, isValidPaymentReference, type Language } from '@collectkit/sdk';
 import { specifyClaim } from '../notifications/claim-specification.js';
 import { composeMessage } from '../notifications/compose.js';
 import { AGENCY_WITH_FI, debtorIn, exampleInput } from '../notifications/notification-fixtures.js';
@@ -88,6 +89,39 @@ describe('letter PDF', () => {
     // 45 × 10,000 øre + (0 + … + 44) = 450,000 + 990 = 450,990 øre
     assert.match(text, /I alt at betale +4\.509,90 kr\./);
     assert.ok(text.includes(message.payment.reference));
+  });
+
+  it('for any amounts, country, language and deadline: the PDF reads back the formatted total, a valid reference and the deadline', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('DK', 'SE', 'NO', 'FI', 'DE'),
+        fc.constantFrom<Language>('da', 'sv', 'nb', 'fi', 'en'),
+        fc.array(fc.integer({ min: 1, max: 50_000_000 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 1, max: 999_999 }),
+        async (country, language, amounts, deadlineOffset, caseSerial) => {
+          const currency = ({ DK: 'DKK', SE: 'SEK', NO: 'NOK' } as const)[country as 'DK'] ?? 'EUR';
+          const base = exampleInput('collection_letter', country, { ...debtorIn(country), language });
+          const specification = specifyClaim({
+            currency,
+            invoices: amounts.map((amount, i) => ({ number: `F-${i}`, dueDate: '2026-01-15', outstanding: { amount, currency } })),
+            fees: [{ kind: 'collection_fee', on: '2026-02-01', amount: { amount: 70_000, currency } }],
+            country,
+            debtorType: 'business',
+            interestUntil: '2026-02-01',
+          });
+          const input = { ...base, specification, deadline: addDays('2026-02-01', deadlineOffset), caseNumber: `2026-${String(caseSerial).padStart(6, '0')}` };
+          const { text, message } = await letterText(input);
+          const flat = text.replace(/\s+/g, ' ');
+          const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+          assert.ok(flat.includes(plain(formatMoney(specification.total, message.locale))), `total ${formatMoney(specification.total, message.locale)}`);
+          assert.ok(flat.includes(plain(message.deadline!.value)), 'deadline');
+          assert.ok(flat.includes(message.payment.printed), 'reference');
+          assert.ok(isValidPaymentReference(message.payment.kind, message.payment.printed));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('maps characters the standard fonts cannot print to "?" instead of garbage', () => {
