@@ -11,6 +11,9 @@ export function startBanner(config: ServerConfig, baseUrl: string, storage: stri
     `  API docs      ${baseUrl}/api`,
     `  OpenAPI       ${baseUrl}/v1/openapi.json`,
     `  Health        ${baseUrl}/health`,
+    `  Demo site     ${baseUrl}/demo/  (svenska: ${baseUrl}/demo/sv/)`,
+    `  Docs          ${baseUrl}/docs/`,
+    `  Embed script  ${baseUrl}/embed/collect.js`,
     `  Storage       ${storage}`,
     '',
   ];

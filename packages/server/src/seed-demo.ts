@@ -29,7 +29,8 @@ export interface SeedResult {
 /**
  * On the first start (no association at all), creates the demo association with a publishable and
  * a secret key and an operator account. Keys are stored hashed, so they are known only now: they go
- * to `<dataDir>/demo-keys.json` (mode 0600) so later starts can print them again.
+ * to `<dataDir>/demo-keys.json` (mode 0600) so later starts can print them again. Later starts add
+ * the origins they serve from to the demo association's allowed origins.
  */
 export async function seedDemo(db: Database, clock: Clock, options: { dataDir: string; allowedOrigins: string[] }): Promise<SeedResult> {
   const keysFile = join(options.dataDir, 'demo-keys.json');
@@ -60,5 +61,12 @@ export async function seedDemo(db: Database, clock: Clock, options: { dataDir: s
     return { created: true, credentials: created };
   }
   if (!existsSync(keysFile)) return { created: false };
-  return { created: false, credentials: JSON.parse(readFileSync(keysFile, 'utf8')) as DemoCredentials };
+  const credentials = JSON.parse(readFileSync(keysFile, 'utf8')) as DemoCredentials;
+  // A restart on another PORT or PUBLIC_URL must still let the demo pages call the API.
+  await db.query(
+    `UPDATE associations SET allowed_origins = ARRAY(SELECT DISTINCT o FROM unnest(allowed_origins || $2::text[]) AS o ORDER BY o)
+      WHERE id = $1 AND NOT (allowed_origins @> $2::text[])`,
+    [credentials.associationId, options.allowedOrigins],
+  );
+  return { created: false, credentials };
 }
