@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -6,7 +6,6 @@ import { DocumentSchema, MAX_DOCUMENT_BYTES } from '@collectkit/sdk';
 import { describeEachDatabase } from '../testing/harness.js';
 import { call } from '../testing/http-client.js';
 import { enrolActiveMember } from '../testing/members.js';
-import { attachDocumentsToCase } from '../store/documents.js';
 import { caseBody, createdCase, operatorToken } from './case-test-fixtures.js';
 
 /** The smallest files of each accepted type a reader can check by hand. */
@@ -189,20 +188,25 @@ describeEachDatabase(
       const foreign = await upload(url, '/v1/documents', a.secretKey, form([{ name: 'kind', value: 'invoice' }, { name: 'creditorId', value: 'nope' }, { name: 'file', value: PDF, filename: 'b.pdf' }]));
       assert.equal(foreign.status, 400);
 
-      // What POST /v1/cases does with documentIds once wired (see the report): attach in the creating transaction.
+      // POST /v1/cases attaches documents uploaded before it, in the creating transaction.
       const aliceCase = await createdCase(url, alice.token, caseBody({ documentIds: [early.json.id] }));
-      await db.transaction((tx) => attachDocumentsToCase(tx, { associationId: a.associationId, creditorId: alice.creditorId, caseId: aliceCase.id, documentIds: [early.json.id] }));
+      assert.deepEqual(aliceCase.documentIds, [early.json.id]);
       const download = await call(url, 'GET', `/v1/cases/${aliceCase.id}/documents/${early.json.id}`, { bearer: alice.token });
       assert.equal(download.status, 200);
       assert.deepEqual(Buffer.from(download.bytes), PDF);
-      // Not twice, not Bob's document on Alice's case, not an unknown id: 400 naming the entry, nothing changed.
-      const second = await createdCase(url, alice.token);
+      // Not twice, not Bob's document on Alice's case, not an unknown id, not one id twice: 400 naming the entry, no case made.
+      const casesBefore = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
       for (const ids of [[early.json.id], [forBob.json.id], ['doc_000000000000000000000000'], [early.json.id, early.json.id]]) {
-        await assert.rejects(
-          db.transaction((tx) => attachDocumentsToCase(tx, { associationId: a.associationId, creditorId: alice.creditorId, caseId: second.id, documentIds: ids })),
-          { statusCode: 400 },
-        );
+        const refused = await call(url, 'POST', '/v1/cases', {
+          bearer: alice.token,
+          headers: { 'idempotency-key': randomUUID() },
+          body: caseBody({ documentIds: ids }),
+        });
+        assert.equal(refused.status, 400, JSON.stringify(refused.json));
+        assert.match(refused.json.error.issues[0].path, /^documentIds/);
       }
+      const casesAfter = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cases');
+      assert.deepEqual(casesAfter, casesBefore);
       const owners = await db.query<{ id: string; case_id: string | null }>('SELECT id, case_id FROM documents WHERE id = ANY ($1::text[]) ORDER BY id', [[early.json.id, forBob.json.id]]);
       assert.deepEqual(Object.fromEntries(owners.map((o) => [o.id, o.case_id])), { [early.json.id]: aliceCase.id, [forBob.json.id]: null });
     });

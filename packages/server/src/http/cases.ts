@@ -13,6 +13,7 @@ import {
   type Invoice,
 } from '@collectkit/sdk';
 import type { AuthContext } from '../auth/auth-context.js';
+import { attachDocumentsToCase } from '../store/documents.js';
 import { caseInvoices, caseVersion, insertCase, insertCaseInvoices, listCases, newCaseId, nextCaseNumber, updateCase, type NewCaseInvoice } from '../store/cases.js';
 import { appendEvent } from '../store/events.js';
 import { enqueueWebhooks } from '../store/webhooks.js';
@@ -105,6 +106,8 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
       });
       const invoices = invoiceRows(input.invoices);
       await insertCaseInvoices(request.db, associationId, id, invoices, now);
+      // Documents uploaded before the case (POST /v1/documents) join it in the same transaction.
+      await attachDocumentsToCase(request.db, { associationId, creditorId, caseId: id, documentIds: input.documentIds ?? [] });
       await appendEvent(request.db, {
         associationId,
         caseId: id,
