@@ -26,9 +26,10 @@ export async function call(baseUrl: string, method: string, path: string, option
   const headers: Record<string, string> = { ...options.headers };
   if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
   if (options.key) headers['x-collectkit-key'] = options.key;
-  let body: string | Uint8Array | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (options.rawBody !== undefined) {
-    body = options.rawBody;
+    // A copy on its own ArrayBuffer: fetch takes no view of a SharedArrayBuffer.
+    body = typeof options.rawBody === 'string' ? options.rawBody : new Uint8Array(options.rawBody);
     if (options.contentType) headers['content-type'] = options.contentType;
   } else if (options.body !== undefined) {
     body = JSON.stringify(options.body);
