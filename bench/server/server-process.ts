@@ -23,15 +23,10 @@ import { adjustableClock, buildApp, migrate, openDatabase, seedDemo, type Databa
 import { BENCH_INSTANT, BENCH_PASSWORD, CASE_BODY, garageEnrolment } from './fixtures.js';
 import type { DatabaseKind, FromServer, PolledCase, ToServer } from './messages.js';
 import { timedDatabase, type QueryTimings } from './timed-database.js';
+import { reachablePostgresUrl } from './postgres-url.js';
 // Not in the package's exports; only the BENCH_SERVER_ASSOCIATIONS experiment needs more than the
 // one association seedDemo makes.
 import { createAssociation } from '../../packages/server/dist/store/associations.js';
-
-const POSTGRES_URLS = [
-  process.env.COLLECTKIT_TEST_DATABASE_URL,
-  'postgres://postgres@127.0.0.1:5432/test',
-  'postgres://root@127.0.0.1:5432/test',
-].filter((url): url is string => Boolean(url));
 
 /** Cases polled round-robin by the 304 measurement: more than one, so it is not one hot row. */
 const POLLED_CASES = 100;
@@ -48,22 +43,6 @@ const extraPostgresOptions = process.env.BENCH_SERVER_PG_OPTIONS ?? '';
 
 function send(message: FromServer): void {
   process.send?.(message);
-}
-
-async function reachablePostgresUrl(): Promise<string> {
-  for (const url of POSTGRES_URLS) {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return url;
-    } catch {
-      // the next candidate
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-  throw new Error('PostgreSQL at 127.0.0.1:5432/test is not reachable');
 }
 
 async function adminQuery(url: string, sql: string): Promise<void> {
