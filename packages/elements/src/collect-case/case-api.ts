@@ -18,7 +18,6 @@ import {
 import {
   CASE_STAGES,
   CollectkitApiError,
-  DOCUMENT_KINDS,
   SUPPORTED_CURRENCIES,
   createCoreClient,
   kindOfStatus,
@@ -38,6 +37,7 @@ import {
   type WithdrawalQuote,
 } from '@collectkit/sdk';
 import { uploadWithProgress, type UploadProgress } from '../controls/file-drop-upload.js';
+import { DOCUMENT_KINDS } from '../controls/file-drop.js';
 
 /**
  * The calls <collect-case> and <collect-status> make as a signed-in member: the browser's session

@@ -32,8 +32,7 @@ async function signUpMember(): Promise<string> {
   });
   const token = { enrolmentToken: created.enrolmentToken };
   await plain.enrolments.sign(created.id, { name: 'Jens Hansen', consent: true, sha256: created.agreement.sha256 }, token);
-  const withCookie = createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'include' });
-  await withCookie.enrolments.setPassword(created.id, { password: 'et langt kodeord' }, token);
+  await plain.enrolments.setPassword(created.id, { password: 'et langt kodeord' }, token).then(useSession);
   return email;
 }
 
@@ -41,9 +40,33 @@ async function signUpMember(): Promise<string> {
 const member = () => createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'include' });
 const countCases = async () => (await member().request({ method: 'GET', path: 'v1/cases', query: { limit: 100 }, schema: CaseListSchema })).data.length;
 
+/**
+ * The member session for this file. The server's own cookie is HttpOnly, and a cross-origin
+ * DELETE /v1/sessions/current (sign-out) is refused by the server's CORS preflight (see the report),
+ * so a file could not end it and would leave the next file's enrolment signed in. Instead the
+ * session token goes into a script-set cookie of the same name and host, which the browser sends to
+ * the API exactly like the server's (cookies ignore ports), and which `after` removes. If an
+ * earlier file left a member signed in (its HttpOnly cookie cannot be overwritten), that member is used.
+ */
+const SESSION_COOKIE = 'collectkit_session';
+let ownCookie = false;
+function useSession(session: { token: string }): void {
+  document.cookie = `${SESSION_COOKIE}=${session.token}; path=/; SameSite=Lax`;
+  ownCookie = true;
+}
+
+async function signedInMember(): Promise<boolean> {
+  const me = await member().me.get().catch(() => null);
+  return me?.user.role === 'member';
+}
+
 before(async () => {
   config = (await (await fetch('/__collectkit-test-config')).json()) as TestConfig;
-  await signUpMember();
+  if (!(await signedInMember())) await signUpMember();
+});
+
+after(() => {
+  if (ownCookie) document.cookie = `${SESSION_COOKIE}=; path=/; Max-Age=0`;
 });
 
 function deepActive(): Element | null {

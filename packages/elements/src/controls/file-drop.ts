@@ -1,7 +1,7 @@
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DOCUMENT_KINDS, MAX_DOCUMENT_BYTES, type DocumentKind } from '@collectkit/sdk';
+import type { DocumentKind } from '@collectkit/sdk';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -29,7 +29,21 @@ export interface DroppedFile {
   readonly error?: string;
 }
 
-/** What the server takes (sdk contract/api/document.ts): the type is judged from the bytes there. */
+/**
+ * The document kinds and size limit of the contract (sdk contract/api/document.ts), copied: importing
+ * them from the contract module would bring classic zod into the embed bundle, whose schemas probe
+ * `new Function` under a strict CSP. The type check below fails when the contract's kinds change.
+ */
+export const DOCUMENT_KINDS = ['invoice', 'correspondence', 'contract', 'dispute', 'other'] as const;
+export const documentKindsMatchContract: [Exclude<DocumentKind, (typeof DOCUMENT_KINDS)[number]>] extends [never]
+  ? [(typeof DOCUMENT_KINDS)[number]] extends [DocumentKind]
+    ? true
+    : never
+  : never = true;
+/** 10 MiB, the server's MAX_DOCUMENT_BYTES; the server enforces it (413) whatever this says. */
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+
+/** What the server takes: the type is judged from the bytes there. */
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.txt,application/pdf,image/png,image/jpeg,text/plain';
 const ACCEPTED_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/plain', ''];
 const ACCEPTED_EXTENSIONS = /\.(pdf|png|jpe?g|txt)$/i;
