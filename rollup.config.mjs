@@ -59,6 +59,121 @@ function typescript() {
   };
 }
 
+/**
+ * Lit keeps an html`` or css`` literal's text as written, indentation included, and the minifier
+ * leaves template text alone. This drops the indentation: inside the `html`/`css` templates of our
+ * own sources, every run of whitespace that holds a line break becomes just its line breaks (so
+ * line numbers, and with them the source map, stay right). A line break is whitespace to HTML and
+ * to CSS alike, so nothing renders differently. Left untouched: quoted attribute values, HTML
+ * comments, <pre>/<textarea>/<script>/<style> contents, CSS strings; CSS comments are dropped
+ * (their line breaks kept). Whitespace within a line is never touched.
+ *
+ * `quasis` are the raw text pieces of one template, split at its `${…}` expressions; the state
+ * (inside a tag, inside a quoted value, …) carries across them. Returns the pieces rewritten.
+ */
+export function collapseTemplateWhitespace(kind, quasis) {
+  const lineBreaksOnly = (run) => (run.includes('\n') ? run.replace(/[^\n]/g, '') : run);
+  const out = [];
+  let state = kind === 'css' ? 'css' : 'text';
+  let quote = '';
+  let rawTag = ''; // the element whose text is kept verbatim (pre, textarea, …)
+  for (const quasi of quasis) {
+    let result = '';
+    let i = 0;
+    while (i < quasi.length) {
+      const c = quasi[i];
+      if (state === 'text' || state === 'tag' || state === 'css') {
+        if (/\s/.test(c)) {
+          let j = i;
+          while (j < quasi.length && /\s/.test(quasi[j])) j++;
+          // A backslash before a line break is a line continuation; keep such a run as it is.
+          result += quasi[i - 1] === '\\' ? quasi.slice(i, j) : lineBreaksOnly(quasi.slice(i, j));
+          i = j;
+          continue;
+        }
+        if (state === 'css') {
+          if (c === '/' && quasi[i + 1] === '*') {
+            const end = quasi.indexOf('*/', i + 2);
+            if (end < 0) throw new Error('collapseTemplateWhitespace: a CSS comment spans an expression');
+            result += quasi.slice(i, end + 2).replace(/[^\n]/g, '');
+            i = end + 2;
+            continue;
+          }
+          if (c === '"' || c === "'") {
+            state = 'css-string';
+            quote = c;
+          }
+        } else if (state === 'text' && c === '<') {
+          if (quasi.startsWith('<!--', i)) state = 'comment';
+          else {
+            state = 'tag';
+            const name = /^<([a-zA-Z][\w-]*)/.exec(quasi.slice(i))?.[1]?.toLowerCase();
+            rawTag = name && ['pre', 'textarea', 'script', 'style'].includes(name) ? name : '';
+          }
+        } else if (state === 'tag') {
+          if (c === '"' || c === "'") {
+            state = 'value';
+            quote = c;
+          } else if (c === '>') state = rawTag ? 'raw' : 'text';
+        }
+      } else if (state === 'value' || state === 'css-string') {
+        if (c === quote) state = state === 'value' ? 'tag' : 'css';
+      } else if (state === 'comment') {
+        if (quasi.startsWith('-->', i)) {
+          result += '-->';
+          i += 3;
+          state = 'text';
+          continue;
+        }
+      } else if (state === 'raw') {
+        if (quasi.slice(i, i + 2 + rawTag.length).toLowerCase() === `</${rawTag}`) {
+          state = 'tag';
+          rawTag = '';
+        }
+      }
+      result += c;
+      i++;
+    }
+    out.push(result);
+  }
+  return out;
+}
+
+/** Applies collapseTemplateWhitespace to every html`` and css`` literal of the elements' sources. */
+function litTemplates() {
+  const ours = (id) => /packages[\\/]elements[\\/]src[\\/].*\.ts$/.test(id);
+  return {
+    name: 'collectkit-lit-templates',
+    transform(code, id) {
+      if (!ours(id) || !/\b(html|css)`/.test(code)) return null;
+      const edits = [];
+      const visit = (node) => {
+        if (!node || typeof node.type !== 'string') return;
+        if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && (node.tag.name === 'html' || node.tag.name === 'css')) {
+          const quasis = node.quasi.quasis;
+          const raws = quasis.map((q) => code.slice(q.start, q.end));
+          if (raws.some((raw, k) => raw !== quasis[k].value.raw)) throw new Error(`litTemplates: unexpected template positions in ${id}`);
+          collapseTemplateWhitespace(node.tag.name, raws).forEach((text, k) => edits.push([quasis[k].start, quasis[k].end, text]));
+        }
+        for (const value of Object.values(node)) {
+          if (Array.isArray(value)) value.forEach(visit);
+          else if (value && typeof value === 'object') visit(value);
+        }
+      };
+      visit(this.parse(code));
+      if (edits.length === 0) return null;
+      let result = '';
+      let at = 0;
+      for (const [start, end, text] of edits.sort((a, b) => a[0] - b[0])) {
+        result += code.slice(at, start) + text;
+        at = end;
+      }
+      // Line breaks are all kept, so the previous source map still holds line for line.
+      return { code: result + code.slice(at), map: null };
+    },
+  };
+}
+
 const resolveSource = () =>
   nodeResolve({
     browser: true,
@@ -107,7 +222,7 @@ export function embedBundleOptions() {
     input: 'packages/elements/src/collect.ts',
     // The sdk declares "sideEffects": false: whatever the elements do not use is left out.
     treeshake: { preset: 'recommended' },
-    plugins: [typescript(), resolveSource(), minify()],
+    plugins: [typescript(), litTemplates(), resolveSource(), minify()],
     onwarn,
   };
 }
@@ -122,7 +237,7 @@ export default [
     input: elementEntries,
     external: isLit,
     onwarn,
-    plugins: [typescript(), resolveSource(), minify()],
+    plugins: [typescript(), litTemplates(), resolveSource(), minify()],
     output: {
       dir: resolve(elements, 'dist/bundles'),
       format: 'es',
