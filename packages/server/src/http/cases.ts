@@ -185,7 +185,9 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
       if (ifNoneMatch) {
         const version = await caseVersion(request.db, caseScopeOf(auth), id);
         if (version === undefined) throw notFound('case');
-        if (etagMatches(ifNoneMatch, caseEtag(id, version))) return reply.code(304).header('etag', caseEtag(id, version)).send(null);
+        // No body (RFC 9110 §15.4.5): send() without a payload skips the serialiser, which would
+        // write `null`, and fastify then adds no Content-Length; the 200's caching headers go along.
+        if (etagMatches(ifNoneMatch, caseEtag(id, version))) return reply.code(304).header('etag', caseEtag(id, version)).header('cache-control', 'private, no-cache').send();
       }
       const row = await caseFor(request.db, auth, id);
       reply.header('etag', caseEtag(id, row.version)).header('cache-control', 'private, no-cache');
