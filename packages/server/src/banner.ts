@@ -2,7 +2,13 @@ import type { ServerConfig } from './config.js';
 import type { SeedResult } from './seed-demo.js';
 
 /** What a person starting the server needs to see once: where it is and how to call it. */
-export function startBanner(config: ServerConfig, baseUrl: string, storage: string, seed: SeedResult): string {
+export function startBanner(
+  config: ServerConfig,
+  baseUrl: string,
+  storage: string,
+  seed: SeedResult,
+  dunning?: { scheduler: string; simulatedToday: string | null },
+): string {
   const lines = [
     '',
     '  Collectkit server is running',
@@ -15,6 +21,8 @@ export function startBanner(config: ServerConfig, baseUrl: string, storage: stri
     `  Docs          ${baseUrl}/docs/`,
     `  Embed script  ${baseUrl}/embed/collect.js`,
     `  Storage       ${storage}`,
+    ...(dunning ? [`  Dunning       scheduler ${dunning.scheduler}`] : []),
+    ...(dunning?.simulatedToday ? [`  Simulated day ${dunning.simulatedToday} (collectkit-server simulate --days N moves it on)`] : []),
     '',
   ];
   if (seed.credentials) {

@@ -4,20 +4,32 @@ import { buildApp } from './app.js';
 import { startBanner } from './banner.js';
 import { systemClock } from './clock.js';
 import { readConfig } from './config.js';
+import { catchUpSimulatedClock, offsetClock, readSimulatedOffset } from './process/scheduler/simulate.js';
 import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 import { seedDemo } from './seed-demo.js';
+import { simulateCommand } from './simulate-command.js';
 
 /**
  * `collectkit-server`: reads the environment (PORT, HOST, DATABASE_URL, COLLECTKIT_DATA_DIR,
- * PUBLIC_URL, TRUST_PROXY, LOG_LEVEL), migrates, seeds the demo association on first start, listens.
+ * PUBLIC_URL, TRUST_PROXY, LOG_LEVEL, COLLECTKIT_DUNNING_SCHEDULER), migrates, seeds the demo
+ * association on first start, listens. `collectkit-server simulate --days 90` moves the demo's
+ * simulated time on instead (simulate-command.ts).
  */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const clock = systemClock();
+  // Simulated time (issue 5 §7): the system clock plus the offset `simulate` stored.
+  const clock = offsetClock(systemClock());
+  // The demo follows its cases up by itself; COLLECTKIT_DUNNING_SCHEDULER=0 turns the scheduler off.
+  process.env.COLLECTKIT_DUNNING_SCHEDULER ??= '1';
   const db = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir });
   await migrate(db, { appliedAt: clock.now() });
+  clock.setOffsetMs(await readSimulatedOffset(db));
   const app = await buildApp({ db, clock, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logLevel: config.logLevel });
+  // A `simulate` run on the same PostgreSQL moves this server's today on too, within 5 s.
+  const catchUp = setInterval(() => void catchUpSimulatedClock(db, clock).catch((err: unknown) => app.log.warn({ err }, 'could not read the simulated clock')), 5_000);
+  catchUp.unref();
+  app.addHook('onClose', async () => clearInterval(catchUp));
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
   // With PORT=0 the real port is known only now; the public URL follows it unless set explicitly.
@@ -27,7 +39,14 @@ async function main(): Promise<void> {
     allowedOrigins: [...new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`, new URL(baseUrl).origin])],
   });
   const storage = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.dataDir}`;
-  process.stdout.write(`${startBanner(config, baseUrl, storage, seed)}\n`);
+  const schedulerOn = process.env.COLLECTKIT_DUNNING_SCHEDULER === '1' || process.env.COLLECTKIT_DUNNING_SCHEDULER === 'true';
+  const dunning = {
+    scheduler: schedulerOn
+      ? `on, every ${process.env.DUNNING_INTERVAL_SECONDS ?? 5} s (COLLECTKIT_DUNNING_SCHEDULER=0 turns it off)`
+      : 'off (COLLECTKIT_DUNNING_SCHEDULER=1 turns it on)',
+    simulatedToday: clock.offsetMs() !== 0 ? clock.today() : null,
+  };
+  process.stdout.write(`${startBanner(config, baseUrl, storage, seed, dunning)}\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -42,7 +61,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`collectkit-server could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+const command = process.argv[2] === 'simulate'
+  ? simulateCommand(process.argv.slice(3), process.env, (text) => process.stdout.write(text))
+  : main();
+command.catch((error: unknown) => {
+  const what = process.argv[2] === 'simulate' ? 'collectkit-server simulate failed' : 'collectkit-server could not start';
+  process.stderr.write(`${what}: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

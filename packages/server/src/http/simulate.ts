@@ -4,7 +4,8 @@ import { ErrorResponseSchema } from '@collectkit/sdk';
 import type { Database } from '../store/database.js';
 import { readAgencyProfile } from '../process/notifications/agency-profile.js';
 import { createDunningScheduler } from '../process/scheduler/dunning-scheduler.js';
-import { isAdjustableClock, simulateDays, type SimulationRun } from '../process/scheduler/simulate.js';
+import { isAdjustableClock, persistOffset, simulateDays, type SimulationRun } from '../process/scheduler/simulate.js';
+import { storedRulesFor } from '../store/business-rules.js';
 import { ApiError } from './api-error.js';
 import type { RouteOptions } from './route-options.js';
 
@@ -33,7 +34,9 @@ export const simulationRoutes: FastifyPluginAsyncZod<RouteOptions & { db: Databa
   const env = options.env ?? process.env;
   const { clock } = options;
   if (!simulationEnabled(env) || !isAdjustableClock(clock)) return;
-  const scheduler = createDunningScheduler({ db: options.db, clock, agency: readAgencyProfile(env) });
+  const scheduler = createDunningScheduler({ db: options.db, clock, agency: readAgencyProfile(env), rulesFor: storedRulesFor });
+  // On the command's offset clock the simulated today is stored, so a restart (and `simulate`) continue from it.
+  const afterAdvance = persistOffset(options.db, clock);
   let running: Promise<void> | undefined;
   let lastRun: SimulationRun | null = null;
   let lastError: string | null = null;
@@ -62,7 +65,7 @@ export const simulationRoutes: FastifyPluginAsyncZod<RouteOptions & { db: Databa
       const days = request.body.days;
       // After this request's transaction: on PGlite a transaction opened inside it would wait for it forever.
       running = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => simulateDays(clock, scheduler, days))
+        .then(() => simulateDays(clock, scheduler, days, afterAdvance ? { afterAdvance } : {}))
         .then((run) => {
           lastRun = run;
           lastError = null;

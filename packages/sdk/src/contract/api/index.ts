@@ -9,3 +9,4 @@ export * from './case.js';
 export * from './document.js';
 export * from './payment.js';
 export * from './payout.js';
+export * from './business-rules.js';

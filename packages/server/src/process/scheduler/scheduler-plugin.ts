@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../store/database.js';
 import { readAgencyProfile } from '../notifications/agency-profile.js';
+import { storedRulesFor } from '../../store/business-rules.js';
 import { createDunningScheduler } from './dunning-scheduler.js';
 
 export interface DunningSchedulerPluginOptions {
@@ -25,6 +26,8 @@ export const dunningSchedulerPlugin: FastifyPluginAsync<DunningSchedulerPluginOp
     clock: options.clock,
     intervalMs: Math.round(seconds * 1000),
     agency: readAgencyProfile(env),
+    // Each creditor's stored rules with the debtor's override (GET/PUT /v1/creditors/{id}/business-rules).
+    rulesFor: storedRulesFor,
     onError: (err, caseId) => app.log.error({ err, caseId }, 'dunning scheduler: a case failed'),
   });
   app.addHook('onReady', async () => scheduler.start());

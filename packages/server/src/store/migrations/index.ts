@@ -3,6 +3,7 @@ import { sql as cases } from './0002-cases.js';
 import { sql as webhooks } from './0003-webhooks.js';
 import { sql as documentsPaymentsPayouts } from './0004-documents-payments-payouts.js';
 import { sql as notifications } from './0005-notifications.js';
+import { sql as businessRulesAndSimulatedTime } from './0006-business-rules-and-simulated-time.js';
 
 export interface Migration {
   /** Strictly increasing; a released migration is never edited, only followed by a new one. */
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'webhooks', sql: webhooks },
   { version: 4, name: 'documents-payments-payouts', sql: documentsPaymentsPayouts },
   { version: 5, name: 'notifications', sql: notifications },
+  { version: 6, name: 'business-rules-and-simulated-time', sql: businessRulesAndSimulatedTime },
 ];
