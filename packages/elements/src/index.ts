@@ -14,3 +14,4 @@ export { defineElement, type ElementClass } from './define-element.js';
 export * from './events.js';
 export * from './i18n/index.js';
 export * from './theme/index.js';
+export type * from './jsx.js';
