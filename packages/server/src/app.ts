@@ -121,6 +121,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(paymentRoutes, routeOptions);
   await app.register(payoutRoutes, routeOptions);
   await app.register(agencyInvoiceRoutes, routeOptions);
+  await app.register(import('./http/business-rules.js'), routeOptions); // GET/PUT /v1/creditors/:id/business-rules and debtor overrides
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
     app.addHook('onReady', async () => webhookWorker.start());

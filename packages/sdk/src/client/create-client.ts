@@ -17,6 +17,7 @@ import { sessionsResource } from './resources/sessions.js';
 import { webhookEndpointsResource } from './resources/webhooks.js';
 import { documentsResource } from './resources/documents.js';
 import { invoicesResource, paymentsResource, payoutsResource } from './resources/payouts.js';
+import { businessRulesResource } from './resources/business-rules.js';
 import { watchEvents, type WatchOptions } from './watch.js';
 
 export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
@@ -47,6 +48,7 @@ export interface CollectkitClient extends CoreClient {
   documents: ReturnType<typeof documentsResource>;
   payments: ReturnType<typeof paymentsResource>;
   payouts: ReturnType<typeof payoutsResource>;
+  businessRules: ReturnType<typeof businessRulesResource>;
   invoices: ReturnType<typeof invoicesResource>;
 }
 
@@ -75,6 +77,7 @@ export function createClient(options: ClientOptions): CollectkitClient {
     documents: documentsResource(core),
     payments: paymentsResource(core),
     payouts: payoutsResource(core),
+    businessRules: businessRulesResource(core),
     invoices: invoicesResource(core),
   };
 }

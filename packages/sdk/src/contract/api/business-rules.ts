@@ -22,7 +22,8 @@ const ruleFields = {
   channels: z
     .array(z.enum(['letter', 'email', 'sms']))
     .min(1, { message: 'expected one or more of letter, email, sms' })
-    .refine((channels) => new Set(channels).size === channels.length, { message: 'each channel once' }),
+    .refine((channels) => new Set(channels).size === channels.length, { message: 'each channel once' })
+    .readonly(),
   lookbackDays: days(),
   minimumAmount: MoneySchema.nullable(),
   paused: z.boolean(),
