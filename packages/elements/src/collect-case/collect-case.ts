@@ -25,6 +25,7 @@ import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode, type CollectSubmitDetail } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { controlStyles } from '../theme/controls.styles.js';
+import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
 import { caseApi, type CaseApi, type CaseView, type MeView } from './case-api.js';
 import {
@@ -122,7 +123,7 @@ export class CollectCase extends LitElement {
     'collect-national-id-input': CollectNationalIdInput,
     'collect-file-drop': CollectFileDrop,
   };
-  static override styles = [tokens, controlStyles, caseStyles];
+  static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, caseStyles];
 
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new LiveAnnouncer(this);

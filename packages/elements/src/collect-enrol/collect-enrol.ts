@@ -7,6 +7,7 @@ import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { controlStyles } from '../theme/controls.styles.js';
+import { panelStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
 import { enrolStyles } from './collect-enrol.styles.js';
 import { enrolmentApi, sha256Hex, type EnrolmentApi } from './enrolment-api.js';
@@ -92,7 +93,7 @@ function sessionStore(): Storage | null {
  */
 export class CollectEnrol extends LitElement {
   static dependencies = { 'collect-national-id-input': CollectNationalIdInput };
-  static override styles = [tokens, controlStyles, enrolStyles];
+  static override styles = [tokens, controlStyles, panelStyles, enrolStyles];
 
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new LiveAnnouncer(this);

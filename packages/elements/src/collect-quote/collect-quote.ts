@@ -28,6 +28,7 @@ import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { controlStyles } from '../theme/controls.styles.js';
+import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
 import { quoteStyles } from './collect-quote.styles.js';
 
@@ -126,7 +127,7 @@ export function quoteRequestFrom(form: {
  */
 export class CollectQuote extends LitElement {
   static dependencies = { 'collect-money-input': CollectMoneyInput, 'collect-date-input': CollectDateInput };
-  static override styles = [tokens, controlStyles, quoteStyles];
+  static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, quoteStyles];
 
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new LiveAnnouncer(this);

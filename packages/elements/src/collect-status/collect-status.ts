@@ -19,6 +19,7 @@ import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { controlStyles } from '../theme/controls.styles.js';
+import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
 import {
   caseApi,
@@ -170,7 +171,7 @@ interface InvoiceDraft {
  */
 export class CollectStatus extends LitElement {
   static dependencies = { 'collect-money-input': CollectMoneyInput, 'collect-date-input': CollectDateInput, 'collect-file-drop': CollectFileDrop };
-  static override styles = [tokens, controlStyles, caseStyles, statusStyles];
+  static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, caseStyles, statusStyles];
 
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new LiveAnnouncer(this);
