@@ -19,9 +19,17 @@ export interface AdjustableClock extends Clock {
 /** Nordic associations: the business day that counts for deadlines is the Copenhagen one by default. */
 export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function isoDateIn(instant: Date, timeZone: string): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD. An unknown zone throws here, before anything is cached.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export function systemClock(timeZone = DEFAULT_TIME_ZONE): Clock {

@@ -30,19 +30,102 @@ export interface SessionPrincipal {
   creditorId: string | null;
 }
 
+/**
+ * An in-process cache of session lookups: the polling path (`GET /v1/cases/{id}` → 304) would
+ * otherwise spend one of its two queries on the session every few hundred milliseconds per client.
+ *
+ * - Entries live `SESSION_CACHE_TTL_MS` (wall time) and never past the session's own expiry on the
+ *   server's clock (checked against the `now` each lookup gets).
+ * - Sign-out (`revokeSession`) and a password reset (`forgetSessionsOfUser`) in THIS process evict
+ *   at once and keep the session (or user) out of the cache for `REVOKE_GUARD_MS`, so that a lookup
+ *   racing the revoking transaction's commit cannot put the still-live row back.
+ * - Another instance does not see this one's sign-outs: a session ended there stays usable here for
+ *   at most `SESSION_CACHE_TTL_MS` (3 s). A change of a user's role or creditor (none exists in the
+ *   API today) would likewise take up to that long here.
+ */
+export const SESSION_CACHE_TTL_MS = 3000;
+const REVOKE_GUARD_MS = 10_000;
+const MAX_CACHED_SESSIONS = 20_000;
+
+interface CachedSession {
+  principal: SessionPrincipal;
+  sessionExpiresAt: number;
+  /** performance.now() after which the entry is not used. */
+  cachedUntil: number;
+}
+
+/** By token hash. */
+const cachedSessions = new Map<string, CachedSession>();
+/** performance.now() of the last in-process revocation, per session id and per user id. */
+const revokedSessions = new Map<string, number>();
+const revokedUsers = new Map<string, number>();
+
+function recentlyRevoked(principal: SessionPrincipal, since: number): boolean {
+  const now = performance.now();
+  for (const at of [revokedSessions.get(principal.sessionId), revokedUsers.get(principal.userId)]) {
+    if (at !== undefined && (at >= since || now - at < REVOKE_GUARD_MS)) return true;
+  }
+  return false;
+}
+
+function markRevoked(marks: Map<string, number>, id: string): void {
+  const now = performance.now();
+  marks.delete(id);
+  marks.set(id, now);
+  for (const [key, at] of marks) {
+    if (now - at < 2 * REVOKE_GUARD_MS) break;
+    marks.delete(key);
+  }
+}
+
 export async function findLiveSession(db: Queryable, token: string, now: Date): Promise<SessionPrincipal | undefined> {
-  const rows = await db.query<{ session_id: string; association_id: string; user_id: string; role: 'member' | 'operator'; creditor_id: string | null }>(
-    `SELECT s.id AS session_id, s.association_id, s.user_id, u.role, u.creditor_id
+  const hash = tokenHash(token);
+  const started = performance.now();
+  const cached = cachedSessions.get(hash);
+  if (cached && cached.cachedUntil > started) {
+    if (cached.sessionExpiresAt > now.getTime()) return cached.principal;
+    cachedSessions.delete(hash);
+  }
+  const rows = await db.query<{ session_id: string; association_id: string; user_id: string; role: 'member' | 'operator'; creditor_id: string | null; expires_at: Date }>(
+    `SELECT s.id AS session_id, s.association_id, s.user_id, u.role, u.creditor_id, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id AND u.association_id = s.association_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
-    [tokenHash(token), now],
+    [hash, now],
   );
   const row = rows[0];
-  return row && { sessionId: row.session_id, associationId: row.association_id, userId: row.user_id, role: row.role, creditorId: row.creditor_id };
+  if (!row) return undefined;
+  const principal: SessionPrincipal = { sessionId: row.session_id, associationId: row.association_id, userId: row.user_id, role: row.role, creditorId: row.creditor_id };
+  if (!recentlyRevoked(principal, started)) {
+    cachedSessions.delete(hash);
+    cachedSessions.set(hash, { principal, sessionExpiresAt: new Date(row.expires_at).getTime(), cachedUntil: performance.now() + SESSION_CACHE_TTL_MS });
+    if (cachedSessions.size > MAX_CACHED_SESSIONS) cachedSessions.delete(cachedSessions.keys().next().value!);
+  }
+  return principal;
+}
+
+function evictCachedSessions(matches: (principal: SessionPrincipal) => boolean): void {
+  for (const [hash, entry] of cachedSessions) if (matches(entry.principal)) cachedSessions.delete(hash);
+}
+
+/** Every session of the user ended in this process (a password reset): drop them from the cache. */
+export function forgetSessionsOfUser(userId: string): void {
+  markRevoked(revokedUsers, userId);
+  evictCachedSessions((principal) => principal.userId === userId);
 }
 
 export async function revokeSession(db: Queryable, associationId: string, sessionId: string, now: Date): Promise<void> {
+  markRevoked(revokedSessions, sessionId);
+  evictCachedSessions((principal) => principal.sessionId === sessionId);
   await db.query('UPDATE sessions SET revoked_at = $3 WHERE association_id = $1 AND id = $2 AND revoked_at IS NULL', [associationId, sessionId, now]);
+  // Again after the statement: a lookup that finished in between is evicted too.
+  evictCachedSessions((principal) => principal.sessionId === sessionId);
+}
+
+/** Empties the cache (tests). */
+export function clearSessionCache(): void {
+  cachedSessions.clear();
+  revokedSessions.clear();
+  revokedUsers.clear();
 }
 
 /** HttpOnly so page scripts cannot read it; Lax so other sites cannot ride it; Secure over https. */

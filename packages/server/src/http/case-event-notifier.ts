@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { noteCaseWrite } from '../store/case-version-cache.js';
 import type { Queryable } from '../store/database.js';
 
 /**
@@ -127,6 +128,7 @@ const changedCases = new WeakMap<object, string[]>();
 
 /** Call inside the command, after appending a case event. */
 export function caseChanged(request: object, caseId: string): void {
+  noteCaseWrite(caseId); // the polling path's version cache: not cached until this command has settled
   const ids = changedCases.get(request);
   if (ids) ids.push(caseId);
   else changedCases.set(request, [caseId]);
@@ -139,6 +141,9 @@ export function caseChanged(request: object, caseId: string): void {
 export function notifyChangedCasesAfterResponse(app: FastifyInstance): void {
   const notifier = caseEventNotifier(app.server);
   app.addHook('onResponse', async (request) => {
-    for (const caseId of changedCases.get(request) ?? []) notifier.notify(caseId);
+    for (const caseId of changedCases.get(request) ?? []) {
+      noteCaseWrite(caseId); // committed (or rolled back): versions read from here on may be cached
+      notifier.notify(caseId);
+    }
   });
 }

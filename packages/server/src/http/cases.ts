@@ -14,12 +14,14 @@ import {
 } from '@collectkit/sdk';
 import type { AuthContext } from '../auth/auth-context.js';
 import { attachDocumentsToCase } from '../store/documents.js';
-import { caseInvoices, caseVersion, insertCase, insertCaseInvoices, listCases, newCaseId, nextCaseNumber, updateCase, type NewCaseInvoice } from '../store/cases.js';
+import { caseInvoices, insertCaseInvoices, insertCaseWithInvoices, listCases, newCaseId, newCaseInvoiceRows, nextCaseNumber, updateCase, type NewCaseInvoice } from '../store/cases.js';
+import { cachedCaseVersion } from '../store/case-version-cache.js';
 import { appendEvent } from '../store/events.js';
 import { enqueueWebhooks } from '../store/webhooks.js';
 import { claimIdempotencyKey, recordIdempotentResponse, requestHash } from '../store/idempotency.js';
 import { ApiError, invalidRequest, notFound } from './api-error.js';
 import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
+import { caseCreationParties } from './case-creation-parties.js';
 import { caseParties, lockedQuote } from './case-quote.js';
 import { caseEtag, caseFor, caseScopeOf, caseSummary, caseView, etagMatches } from './case-view.js';
 import { decodeCursor, encodeCursor } from './list-cursor.js';
@@ -51,6 +53,9 @@ function invoiceRows(invoices: readonly Invoice[]): NewCaseInvoice[] {
   }));
 }
 
+/** The case number (and the date it was taken on) that a creation's preHandler took for its handler. */
+const caseNumbers = new WeakMap<object, { today: string; number: string }>();
+
 /** Cases: create (idempotent, quote locked), list, read with an ETag, add invoices (issue 3 §5). */
 export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clock }) => {
   notifyChangedCasesAfterResponse(app);
@@ -67,12 +72,21 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
         body: CreateCaseRequestSchema,
         response: { 200: CaseSchema, 201: CaseSchema, ...errors },
       },
+      // The case number is taken here, BEFORE the command's transaction opens (handlers run inside
+      // it; hooks do not): its own one-statement commit holds the association's counter row for one
+      // round trip, not for the whole creation (store/cases.ts nextCaseNumber). A request that then
+      // fails or replays leaves a gap in the numbers, which is allowed.
+      preHandler: async (request) => {
+        const today = clock.today();
+        caseNumbers.set(request, { today, number: await nextCaseNumber(request.db, request.auth!.associationId, Number(today.slice(0, 4))) });
+      },
     },
     async (request, reply) => {
       const auth = request.auth!;
       const { associationId } = auth;
       const input = request.body;
       const now = clock.now();
+      const { today, number } = caseNumbers.get(request)!;
       const idempotency = { associationId, caller: callerOf(auth), key: request.headers['idempotency-key'], operation: 'POST /v1/cases' };
       const claim = await claimIdempotencyKey(request.db, { ...idempotency, requestHash: requestHash(input), now });
       if (claim.kind === 'reused') {
@@ -85,27 +99,28 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
 
       const creditorId = auth.kind === 'member' ? auth.creditorId! : input.creditorId;
       if (!creditorId) throw invalidRequest('creditorId', 'say which creditor the case is for');
-      const parties = await caseParties(request.db, associationId, creditorId);
-      const today = clock.today();
+      const parties = await caseCreationParties(request.db, associationId, creditorId);
       const quote = lockedQuote(parties, input, today);
       const id = newCaseId();
-      const number = await nextCaseNumber(request.db, associationId, Number(today.slice(0, 4)));
-      const row = await insertCase(request.db, {
-        id,
-        associationId,
-        creditorId,
-        number,
-        reference: input.reference ?? null,
-        stage: 'submitted',
-        debtor: input.debtor,
-        currency: quote.currency,
-        principal: quote.principal.amount,
-        quote,
-        documentIds: input.documentIds ?? [],
-        now,
-      });
       const invoices = invoiceRows(input.invoices);
-      await insertCaseInvoices(request.db, associationId, id, invoices, now);
+      const row = await insertCaseWithInvoices(
+        request.db,
+        {
+          id,
+          associationId,
+          creditorId,
+          number,
+          reference: input.reference ?? null,
+          stage: 'submitted',
+          debtor: input.debtor,
+          currency: quote.currency,
+          principal: quote.principal.amount,
+          quote,
+          documentIds: input.documentIds ?? [],
+          now,
+        },
+        invoices,
+      );
       // Documents uploaded before the case (POST /v1/documents) join it in the same transaction.
       await attachDocumentsToCase(request.db, { associationId, creditorId, caseId: id, documentIds: input.documentIds ?? [] });
       await appendEvent(request.db, {
@@ -126,7 +141,8 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
       });
       await enqueueWebhooks(request.db, { associationId, creditorId, type: 'case.created', data: { caseId: id, number, stage: 'submitted', principal: quote.principal, reference: row.reference }, at: now });
       caseChanged(request, id);
-      const body = caseView(row, await caseInvoices(request.db, associationId, id));
+      // The invoices as just inserted (positions from 0): no need to read them back.
+      const body = caseView(row, newCaseInvoiceRows(invoices));
       await recordIdempotentResponse(request.db, idempotency, 201, body);
       reply.code(201).header('etag', caseEtag(id, row.version)).header('location', `/v1/cases/${id}`);
       return body;
@@ -183,7 +199,9 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
       const ifNoneMatch = request.headers['if-none-match'];
       // The polling path: one indexed lookup of the version, no body built.
       if (ifNoneMatch) {
-        const version = await caseVersion(request.db, caseScopeOf(auth), id);
+        // From this process's version cache when fresh (store/case-version-cache.ts: never hides a
+        // change made here; another instance's change shows within 1 s).
+        const version = await cachedCaseVersion(request.db, caseScopeOf(auth), id);
         if (version === undefined) throw notFound('case');
         // No body (RFC 9110 §15.4.5): send() without a payload skips the serialiser, which would
         // write `null`, and fastify then adds no Content-Length; the 200's caching headers go along.

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CaseStage, Debtor, Quote } from '@collectkit/sdk';
+import { noteCaseWrite } from './case-version-cache.js';
 import type { Queryable } from './database.js';
 
 /**
@@ -59,7 +60,17 @@ export function newCaseId(): string {
   return `cs_${randomBytes(12).toString('hex')}`;
 }
 
-/** The next case number of the association in `year`, e.g. `2026-000123`; holds the counter's row lock to commit. */
+/**
+ * The next case number of the association in `year`, e.g. `2026-000123`, in ONE statement that
+ * must run on its own (autocommit), NOT inside the creating transaction: the counter row's lock is
+ * then held for that statement and its commit only, instead of for the whole creation (≈ 10 round
+ * trips), which made the creations of one association run one at a time (issue 3 §9).
+ *
+ * The price: a creation that fails or rolls back after taking its number leaves a gap. Case
+ * numbers are human references, unique per association (UNIQUE (association_id, number)), and
+ * need not be gapless; migration 0002's "no gaps" no longer holds. (The agency's invoice numbers
+ * must be gapless and are counted elsewhere, inside their transaction.)
+ */
 export async function nextCaseNumber(db: Queryable, associationId: string, year: number): Promise<string> {
   const rows = await db.query<{ last_number: number }>(
     `INSERT INTO case_number_counters (association_id, year, last_number) VALUES ($1, $2, 1)
@@ -68,6 +79,28 @@ export async function nextCaseNumber(db: Queryable, associationId: string, year:
     [associationId, year],
   );
   return `${year}-${String(rows[0]!.last_number).padStart(6, '0')}`;
+}
+
+/** What creating a case needs to know of its association and creditor, in one lookup. */
+export interface CaseCreationParties {
+  /** Undefined when the association does not exist. */
+  pricingPlanId: string | undefined;
+  /** Undefined when the creditor is not in the association. */
+  creditor: { status: string; country: string } | undefined;
+}
+
+export async function findCaseCreationParties(db: Queryable, associationId: string, creditorId: string): Promise<CaseCreationParties> {
+  const rows = await db.query<{ pricing_plan_id: string; status: string | null; country: string | null }>(
+    `SELECT a.pricing_plan_id, c.status, c.company->>'country' AS country
+       FROM associations a LEFT JOIN creditors c ON c.association_id = a.id AND c.id = $2
+      WHERE a.id = $1`,
+    [associationId, creditorId],
+  );
+  const row = rows[0];
+  return {
+    pricingPlanId: row?.pricing_plan_id,
+    creditor: row && row.status !== null ? { status: row.status, country: row.country ?? '' } : undefined,
+  };
 }
 
 export interface NewCase {
@@ -83,6 +116,74 @@ export interface NewCase {
   quote: Quote;
   documentIds: readonly string[];
   now: Date;
+}
+
+export interface NewCaseInvoice {
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  amount: number;
+  outstanding: number;
+}
+
+function invoicesJson(invoices: readonly NewCaseInvoice[]): string {
+  return JSON.stringify(invoices.map((invoice) => ({
+    number: invoice.number,
+    issue_date: invoice.issueDate,
+    due_date: invoice.dueDate,
+    amount: invoice.amount,
+    outstanding: invoice.outstanding,
+  })));
+}
+
+/**
+ * A new case and its invoices (positions from 0) in ONE statement: the invoices' insert is a
+ * data-modifying CTE beside the case's, and their foreign key to the case is checked at the end of
+ * the statement, when the case row exists.
+ */
+export async function insertCaseWithInvoices(db: Queryable, input: NewCase, invoices: readonly NewCaseInvoice[]): Promise<CaseRow> {
+  const rows = await db.query<RawCaseRow>(
+    `WITH inserted AS (
+       INSERT INTO cases (id, association_id, creditor_id, number, reference, stage, debtor, currency, principal, outstanding,
+                          quote, document_ids, created_at, updated_at, version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $9, $10::jsonb, $11::text[], $12, $12, 1)
+       RETURNING ${CASE_COLUMNS}
+     ), invoices AS (
+       INSERT INTO case_invoices (case_id, association_id, position, number, issue_date, due_date, amount, outstanding, created_at)
+       SELECT $1, $2, i.ord - 1, i.number, i.issue_date::date, i.due_date::date, i.amount, i.outstanding, $12
+       FROM ROWS FROM (jsonb_to_recordset($13::jsonb) AS (number text, issue_date text, due_date text, amount bigint, outstanding bigint))
+              WITH ORDINALITY AS i(number, issue_date, due_date, amount, outstanding, ord)
+     )
+     SELECT * FROM inserted`,
+    [
+      input.id,
+      input.associationId,
+      input.creditorId,
+      input.number,
+      input.reference,
+      input.stage,
+      JSON.stringify(input.debtor),
+      input.currency,
+      input.principal,
+      JSON.stringify(input.quote),
+      [...input.documentIds],
+      input.now,
+      invoicesJson(invoices),
+    ],
+  );
+  return toCase(rows[0]!);
+}
+
+/** The invoices as `caseInvoices` would read them back after `insertCaseWithInvoices` (positions from 0). */
+export function newCaseInvoiceRows(invoices: readonly NewCaseInvoice[]): CaseInvoiceRow[] {
+  return invoices.map((invoice, position) => ({
+    position,
+    number: invoice.number,
+    issue_date: invoice.issueDate,
+    due_date: invoice.dueDate,
+    amount: invoice.amount,
+    outstanding: invoice.outstanding,
+  }));
 }
 
 export async function insertCase(db: Queryable, input: NewCase): Promise<CaseRow> {
@@ -109,14 +210,6 @@ export async function insertCase(db: Queryable, input: NewCase): Promise<CaseRow
   return toCase(rows[0]!);
 }
 
-export interface NewCaseInvoice {
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  amount: number;
-  outstanding: number;
-}
-
 /** Appends invoices after the ones the case has, in one statement. */
 export async function insertCaseInvoices(
   db: Queryable,
@@ -136,13 +229,7 @@ export async function insertCaseInvoices(
       caseId,
       associationId,
       now,
-      JSON.stringify(invoices.map((invoice) => ({
-        number: invoice.number,
-        issue_date: invoice.issueDate,
-        due_date: invoice.dueDate,
-        amount: invoice.amount,
-        outstanding: invoice.outstanding,
-      }))),
+      invoicesJson(invoices),
     ],
   );
 }
@@ -168,7 +255,7 @@ export function lockCase(db: Queryable, scope: CaseScope, id: string): Promise<C
   return findCase(db, scope, id, { forUpdate: true });
 }
 
-/** Just the version, for the ETag check of a conditional GET (one index lookup). */
+/** Just the version, for the ETag check of a conditional GET (one index lookup); the polling path uses case-version-cache.ts. */
 export async function caseVersion(db: Queryable, scope: CaseScope, id: string): Promise<number | undefined> {
   const where = scopeClause(scope, 2);
   const rows = await db.query<{ version: number }>(`SELECT version FROM cases WHERE id = $1 AND ${where.sql}`, [id, ...where.params]);
@@ -199,6 +286,8 @@ export interface CaseChanges {
  * ETag). Returns the updated row; undefined when the case is not in the scope.
  */
 export async function updateCase(db: Queryable, scope: CaseScope, id: string, changes: CaseChanges, now: Date): Promise<CaseRow | undefined> {
+  // Before the write: a poll from now on reads the database until the change is settled (case-version-cache.ts).
+  noteCaseWrite(id);
   const where = scopeClause(scope, 7);
   const rows = await db.query<RawCaseRow>(
     `UPDATE cases SET

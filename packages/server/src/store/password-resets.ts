@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { forgetSessionsOfUser } from '../auth/sessions.js';
 import { tokenHash } from '../auth/tokens.js';
 import type { Queryable } from './database.js';
 
@@ -28,5 +29,6 @@ export async function consumePasswordReset(db: Queryable, associationId: string,
 
 /** A new password ends every session of the account: whoever knew the old one is signed out. */
 export async function revokeAllSessions(db: Queryable, associationId: string, userId: string, now: Date): Promise<void> {
+  forgetSessionsOfUser(userId); // this process's session cache (auth/sessions.ts)
   await db.query('UPDATE sessions SET revoked_at = $3 WHERE association_id = $1 AND user_id = $2 AND revoked_at IS NULL', [associationId, userId, now]);
 }
