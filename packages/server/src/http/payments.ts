@@ -15,6 +15,7 @@ import { appendEvent } from '../store/events.js';
 import { caseCosts, insertPayment, listPayments, type PaymentRow } from '../store/payments.js';
 import { enqueueWebhooks } from '../store/webhooks.js';
 import { allocateNextPayment, type CaseClaim } from '../process/payment-allocation.js';
+import { queuePaymentReceipt } from '../process/notifications/payment-receipt.js';
 import { invalidRequest } from './api-error.js';
 import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
 import { caseFor, caseScopeOf } from './case-view.js';
@@ -108,6 +109,7 @@ export const paymentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { 
       const becomesPaid = settled && canTransition(row.stage, 'paid');
       const updated = (await updateCase(request.db, caseScopeOf(auth), row.id, { reduceOutstanding: allocation.applied.principal.amount, ...(becomesPaid ? { stage: 'paid' as const } : {}) }, now))!;
       const view = paymentView(payment);
+      await queuePaymentReceipt(request.db, row, { id: view.id, amount: view.amount, receivedOn: view.receivedOn }, now, today); // the debtor's receipt, in this transaction
       const eventData = { paymentId: view.id, amount: view.amount, receivedOn: view.receivedOn, method: view.method, reference: view.reference, interestAccrued: view.interestAccrued, applied: view.applied, balanceAfter: view.balanceAfter, overpayment: view.overpayment };
       await appendEvent(request.db, { associationId: row.association_id, caseId: row.id, type: 'payment.received', data: eventData, at: now });
       if (becomesPaid) {
