@@ -4,8 +4,9 @@
 //
 // The manifest describes what the package ships, so module paths are rewritten from the sources
 // (`src/collect-quote/define.ts`) to the built files beside them in dist (`dist/collect-quote/define.js`).
-// It is committed, so that editors and the docs find it without a build; the node test
-// (src/custom-elements-manifest.node-test.ts) fails when it is older than the JSDoc.
+// It is a build output (not committed: it would go stale with every JSDoc edit); package.json's
+// `customElements` and `files` name it, so `npm pack` after the build ships it.
+// src/custom-elements-manifest.node-test.ts runs this config and checks what it produces.
 
 /** `src/a/b.ts` → `dist/a/b.js`; anything else unchanged. */
 const shippedPath = (path) => (typeof path === 'string' ? path.replace(/^src\//, 'dist/').replace(/\.ts$/, '.js') : path);
