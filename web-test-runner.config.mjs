@@ -2,6 +2,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { collectkitMiddleware, collectkitServer } from './test/browser/collectkit-server.mjs';
+import { reactEsm } from './packages/react/wtr-react-esm.mjs';
 
 const args = [
   '--no-sandbox',
@@ -20,7 +21,7 @@ export default {
   // and publishable key from /__collectkit-test-config. The CSP test's pages are served with
   // `Content-Security-Policy: script-src 'self'; style-src 'self'`.
   middleware: [collectkitMiddleware],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }), collectkitServer()],
+  plugins: [reactEsm(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'packages/elements/tsconfig.json' }), collectkitServer()],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', headless: true, args },
