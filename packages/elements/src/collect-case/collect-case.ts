@@ -12,7 +12,6 @@ import {
   type CreateCaseRequest,
   type CurrencyCode,
   type IsoDate,
-  type QuoteLine,
   type QuoteWarning,
 } from '@collectkit/sdk';
 import { CollectDateInput } from '../controls/date-input.js';
@@ -640,25 +639,6 @@ export class CollectCase extends LitElement {
       </div>
       ${this.renderEstimate(estimate)}
     </div>`;
-  }
-
-  private lineLabel(line: QuoteLine): string {
-    const l = this.localize.t.quote.lines;
-    const percent = this.localize.formatPercent(line.percent ?? '0');
-    switch (line.code) {
-      case 'commission':
-        return l.commission(percent);
-      case 'discount':
-        return l.discount(percent);
-      case 'vat':
-        return l.vat(percent);
-      case 'compensation':
-        return l.compensation(line.count ?? 1, line.each ? this.localize.formatMoney(line.each) : '');
-      case 'interest':
-        return l.interest(this.localize.formatDate(this.effectiveAsOf));
-      default:
-        return l[line.code];
-    }
   }
 
   private warningText(warning: QuoteWarning): string {
