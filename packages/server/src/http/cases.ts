@@ -14,7 +14,8 @@ import {
 } from '@collectkit/sdk';
 import type { AuthContext } from '../auth/auth-context.js';
 import { attachDocumentsToCase } from '../store/documents.js';
-import { caseInvoices, insertCaseInvoices, insertCaseWithInvoices, listCases, newCaseId, newCaseInvoiceRows, nextCaseNumber, updateCase, type NewCaseInvoice } from '../store/cases.js';
+import { caseInvoices, insertCaseInvoices, insertCaseWithInvoices, listCases, newCaseId, newCaseInvoiceRows, updateCase, type NewCaseInvoice } from '../store/cases.js';
+import { takeCaseNumber } from '../store/case-number-batcher.js';
 import { cachedCaseVersion } from '../store/case-version-cache.js';
 import { appendEvent } from '../store/events.js';
 import { enqueueWebhooks } from '../store/webhooks.js';
@@ -73,12 +74,13 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
         response: { 200: CaseSchema, 201: CaseSchema, ...errors },
       },
       // The case number is taken here, BEFORE the command's transaction opens (handlers run inside
-      // it; hooks do not): its own one-statement commit holds the association's counter row for one
-      // round trip, not for the whole creation (store/cases.ts nextCaseNumber). A request that then
+      // it; hooks do not): its own one-statement commit, shared by the creations waiting at once,
+      // holds the association's counter row for one round trip, not for the whole creation
+      // (store/cases.ts reserveCaseNumbers, store/case-number-batcher.ts). A request that then
       // fails or replays leaves a gap in the numbers, which is allowed.
       preHandler: async (request) => {
         const today = clock.today();
-        caseNumbers.set(request, { today, number: await nextCaseNumber(request.db, request.auth!.associationId, Number(today.slice(0, 4))) });
+        caseNumbers.set(request, { today, number: await takeCaseNumber(request.db, request.auth!.associationId, Number(today.slice(0, 4))) });
       },
     },
     async (request, reply) => {
@@ -203,9 +205,12 @@ export const caseRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clo
         // change made here; another instance's change shows within 1 s).
         const version = await cachedCaseVersion(request.db, caseScopeOf(auth), id);
         if (version === undefined) throw notFound('case');
-        // No body (RFC 9110 §15.4.5): send() without a payload skips the serialiser, which would
-        // write `null`, and fastify then adds no Content-Length; the 200's caching headers go along.
-        if (etagMatches(ifNoneMatch, caseEtag(id, version))) return reply.code(304).header('etag', caseEtag(id, version)).header('cache-control', 'private, no-cache').send();
+        if (etagMatches(ifNoneMatch, caseEtag(id, version))) {
+          // No body (RFC 9110 §15.4.5): returning no payload skips the serialiser, which would write
+          // `null` (Content-Length 4), and fastify adds no Content-Length; the 200's caching headers go along.
+          reply.code(304).header('etag', caseEtag(id, version)).header('cache-control', 'private, no-cache');
+          return;
+        }
       }
       const row = await caseFor(request.db, auth, id);
       reply.header('etag', caseEtag(id, row.version)).header('cache-control', 'private, no-cache');
