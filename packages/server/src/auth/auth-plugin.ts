@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import type { Database } from '../store/database.js';
 import { isOriginAllowedAnywhere } from '../store/associations.js';
 import { ApiError } from '../http/api-error.js';
-import type { AuthContext } from './auth-context.js';
+import type { AuthContext, AuthKind } from './auth-context.js';
 import { findApiKey, presentedCredentials } from './credentials.js';
 import { findLiveSession } from './sessions.js';
 
@@ -20,7 +20,9 @@ import { findLiveSession } from './sessions.js';
  *   from other sites, which always send `Origin` on cross-origin requests.
  * - secret key (`sk_…`): servers; full access to its association.
  * - session (`Authorization: Bearer ses_…` or the HttpOnly cookie): a member or an operator. With
- *   a key as well, both must belong to the same association.
+ *   a key as well, both must belong to the same association — except that on a route open to the
+ *   key, a session that only came as the cookie is ignored and the key decides.
+ * - a publishable key alone on a member's route is answered 401 (sign in), not 403.
  */
 export async function installAuth(app: FastifyInstance, options: { db: Database; clock: Clock }): Promise<void> {
   const { db, clock } = options;
@@ -30,7 +32,12 @@ export async function installAuth(app: FastifyInstance, options: { db: Database;
   await app.register(cors, {
     origin: async (origin: string | undefined) => (origin ? isOriginAllowedAnywhere(db, origin) : false),
     credentials: true,
-    exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
+    // The plugin's default is GET,HEAD,POST: sign-out (DELETE /v1/sessions/current) from an
+    // association's page would fail its preflight. The API has no PUT or PATCH route.
+    methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+    // What the API reads; preflights asking for anything else are answered without it.
+    allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'x-collectkit-key', 'x-collectkit-enrolment-token', 'x-request-id'],
+    exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id'],
     maxAge: 600,
   });
   await app.register(rateLimit, { global: false });
@@ -40,8 +47,13 @@ export async function installAuth(app: FastifyInstance, options: { db: Database;
     const accepts = request.routeOptions.config.auth;
     // Documentation assets, preflights and public routes ignore credentials, even broken ones.
     if (accepts === undefined || accepts === 'public') return;
-    request.auth = await resolveAuth(request, db, clock);
+    request.auth = await resolveAuth(request, db, clock, accepts);
     if (!request.auth) throw new ApiError(401, 'unauthenticated', 'Send an API key or a session token.');
+    // A publishable key is the page's credential, not a person's: on a member's route it lacks the
+    // member's session, which signing in supplies (401), not a permission it could never have (403).
+    if (request.auth.kind === 'publishable' && !accepts.includes('publishable') && accepts.includes('member')) {
+      throw new ApiError(401, 'unauthenticated', 'Sign in first: this operation needs a member session beside the publishable key.');
+    }
     if (!accepts.includes(request.auth.kind)) {
       throw new ApiError(403, 'forbidden', `This operation is not open to ${article(request.auth.kind)} ${request.auth.kind} credential.`);
     }
@@ -59,7 +71,7 @@ function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? 'an' : 'a';
 }
 
-async function resolveAuth(request: FastifyRequest, db: Database, clock: Clock): Promise<AuthContext | null> {
+async function resolveAuth(request: FastifyRequest, db: Database, clock: Clock, accepts: readonly AuthKind[]): Promise<AuthContext | null> {
   const presented = presentedCredentials(request);
   const key = presented.key ? await findApiKey(db, presented.key) : undefined;
   if (presented.key && !key) throw new ApiError(401, 'unauthenticated', 'The API key is not valid.');
@@ -68,6 +80,12 @@ async function resolveAuth(request: FastifyRequest, db: Database, clock: Clock):
     if (origin !== undefined && !key.allowedOrigins.includes(origin)) {
       throw new ApiError(403, 'origin_not_allowed', `The publishable key may not be used from ${origin}.`);
     }
+  }
+  // The cookie rides along on every credentialed request a browser makes; a key is sent on
+  // purpose. Where the route takes the key (enrolment, quotes, sign-in, password reset), the key
+  // decides: a browser still signed in as one member can enrol another company or sign in anew.
+  if (key && accepts.includes(key.kind) && !presented.bearerSession) {
+    return { associationId: key.associationId, kind: key.kind };
   }
 
   const now = clock.now();
