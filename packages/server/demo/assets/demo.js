@@ -46,6 +46,9 @@ document.addEventListener('collect-submit', (event) => {
   } else if (tag === 'collect-case') {
     const reference = event.detail?.reference ?? '';
     if (statusSection) say(statusSection.id, TEXT.caseCreated(String(reference)));
+    // The status list was read before this case existed: read it again (its public method).
+    const status = document.querySelector('collect-status');
+    if (status && typeof status.refreshList === 'function') void status.refreshList();
   }
 });
 
