@@ -61,24 +61,36 @@ export function newCaseId(): string {
 }
 
 /**
- * The next case number of the association in `year`, e.g. `2026-000123`, in ONE statement that
- * must run on its own (autocommit), NOT inside the creating transaction: the counter row's lock is
- * then held for that statement and its commit only, instead of for the whole creation (≈ 10 round
- * trips), which made the creations of one association run one at a time (issue 3 §9).
+ * Reserves the association's next `count` case numbers of `year` (e.g. `2026-000123` is number 123)
+ * and returns the last, in ONE statement that must run on its own (autocommit), NOT inside the
+ * creating transaction: the counter row's lock is then held for that statement and its commit
+ * only, instead of for the whole creation (≈ 10 round trips), which made the creations of one
+ * association run one at a time (issue 3 §9). case-number-batcher.ts takes one reservation for all
+ * the creations waiting at once.
  *
  * The price: a creation that fails or rolls back after taking its number leaves a gap. Case
  * numbers are human references, unique per association (UNIQUE (association_id, number)), and
  * need not be gapless; migration 0002's "no gaps" no longer holds. (The agency's invoice numbers
  * must be gapless and are counted elsewhere, inside their transaction.)
  */
-export async function nextCaseNumber(db: Queryable, associationId: string, year: number): Promise<string> {
+export async function reserveCaseNumbers(db: Queryable, associationId: string, year: number, count: number): Promise<number> {
   const rows = await db.query<{ last_number: number }>(
-    `INSERT INTO case_number_counters (association_id, year, last_number) VALUES ($1, $2, 1)
-     ON CONFLICT (association_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1
+    `INSERT INTO case_number_counters (association_id, year, last_number) VALUES ($1, $2, $3)
+     ON CONFLICT (association_id, year) DO UPDATE SET last_number = case_number_counters.last_number + $3
      RETURNING last_number`,
-    [associationId, year],
+    [associationId, year, count],
   );
-  return `${year}-${String(rows[0]!.last_number).padStart(6, '0')}`;
+  return rows[0]!.last_number;
+}
+
+/** `2026-000123`: the year and the association's number in it, six digits at least. */
+export function formatCaseNumber(year: number, number: number): string {
+  return `${year}-${String(number).padStart(6, '0')}`;
+}
+
+/** The next case number of the association in `year`; see `reserveCaseNumbers` for where to call it. */
+export async function nextCaseNumber(db: Queryable, associationId: string, year: number): Promise<string> {
+  return formatCaseNumber(year, await reserveCaseNumbers(db, associationId, year, 1));
 }
 
 /** What creating a case needs to know of its association and creditor, in one lookup. */
