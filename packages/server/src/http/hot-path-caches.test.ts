@@ -5,7 +5,9 @@ import { clearSessionCache, findLiveSession, SESSION_CACHE_TTL_MS } from '../aut
 import { tokenHash } from '../auth/tokens.js';
 import { revokeAllSessions } from '../store/password-resets.js';
 import { clearCaseVersionCache, VERSION_TTL_MS } from '../store/case-version-cache.js';
+import { takeCaseNumber } from '../store/case-number-batcher.js';
 import { updateCase } from '../store/cases.js';
+import type { Queryable } from '../store/database.js';
 import { describeEachDatabase } from '../testing/harness.js';
 import { call } from '../testing/http-client.js';
 import { enrolActiveMember } from '../testing/members.js';
@@ -132,5 +134,27 @@ describeEachDatabase('hot paths: session and case version caches, concurrent cas
     // Each case lists its own invoice, written in the same statement as the case.
     const read = await call(url, 'GET', `/v1/cases/${responses[7]!.json.id}`, { bearer: member.token });
     assert.deepEqual(read.json, responses[7]!.json);
+  });
+
+  it('takes one counter reservation for the creations waiting at once, in the order they asked', async () => {
+    const { db } = server();
+    const a = await server().association();
+    let reservations = 0;
+    // A wrapper of the database that counts the counter statements (one object: the batcher keys on it).
+    const counting: Queryable = {
+      query(sql, params) {
+        if (sql.includes('case_number_counters')) reservations++;
+        return db.query(sql, params);
+      },
+      exec: (sql) => db.exec(sql),
+    };
+    const numbers = await Promise.all(Array.from({ length: 30 }, () => takeCaseNumber(counting, a.associationId, 2026)));
+    // The first asks alone; the 29 that arrive while its statement runs share the second.
+    assert.equal(reservations, 2);
+    assert.deepEqual(numbers, Array.from({ length: 30 }, (_, i) => `2026-${String(i + 1).padStart(6, '0')}`));
+    // One at a time: one statement each, no number skipped; another year starts again at 1.
+    assert.equal(await takeCaseNumber(counting, a.associationId, 2026), '2026-000031');
+    assert.equal(await takeCaseNumber(counting, a.associationId, 2027), '2027-000001');
+    assert.equal(reservations, 4);
   });
 });
