@@ -32,9 +32,9 @@ export async function installAuth(app: FastifyInstance, options: { db: Database;
   await app.register(cors, {
     origin: async (origin: string | undefined) => (origin ? isOriginAllowedAnywhere(db, origin) : false),
     credentials: true,
-    // The plugin's default is GET,HEAD,POST: sign-out (DELETE /v1/sessions/current) from an
-    // association's page would fail its preflight. The API has no PUT or PATCH route.
-    methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+    // The plugin's default is GET,HEAD,POST: sign-out (DELETE /v1/sessions/current) and the
+    // business rules (PUT) from an association's page would fail their preflight. No route PATCHes.
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
     // What the API reads; preflights asking for anything else are answered without it.
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-none-match', 'x-collectkit-key', 'x-collectkit-enrolment-token', 'x-request-id'],
     exposedHeaders: ['etag', 'location', 'retry-after', 'x-request-id'],

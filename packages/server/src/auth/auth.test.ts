@@ -169,7 +169,7 @@ describeEachDatabase('keys, sessions and tenant isolation', (server) => {
     assert.equal(preflight.headers.get('access-control-allow-origin'), origin);
     assert.equal(preflight.headers.get('access-control-allow-credentials'), 'true');
     const methods = (preflight.headers.get('access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
-    for (const method of ['GET', 'POST', 'DELETE']) assert.ok(methods.includes(method), `${method} in ${methods.join()}`);
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE']) assert.ok(methods.includes(method), `${method} in ${methods.join()}`);
     const allowed = (preflight.headers.get('access-control-allow-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
     for (const header of requestedHeaders) assert.ok(allowed.includes(header), `${header} in ${allowed.join()}`);
 
