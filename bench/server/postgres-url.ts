@@ -1,24 +1,8 @@
-import pg from 'pg';
+import { testPostgresUrl } from '../../packages/server/src/testing/test-databases.js';
 
-/** The test PostgreSQL, tried as packages/server/src/testing/test-databases.ts tries it. */
-const POSTGRES_URLS = [
-  process.env.COLLECTKIT_TEST_DATABASE_URL,
-  'postgres://postgres@127.0.0.1:5432/test',
-  'postgres://root@127.0.0.1:5432/test',
-].filter((url): url is string => Boolean(url));
-
+/** The test PostgreSQL, found exactly as the server's tests find it; the benchmark needs one. */
 export async function reachablePostgresUrl(): Promise<string> {
-  for (const url of POSTGRES_URLS) {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
-    try {
-      await client.connect();
-      await client.query('SELECT 1');
-      return url;
-    } catch {
-      // the next candidate
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
-  throw new Error('PostgreSQL at 127.0.0.1:5432/test is not reachable');
+  const url = await testPostgresUrl();
+  if (!url) throw new Error('PostgreSQL at 127.0.0.1:5432/test is not reachable');
+  return url;
 }
