@@ -23,6 +23,7 @@ import { CollectMoneyInput } from '../controls/money-input.js';
 import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode, type CollectSubmitDetail } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import { announceFailure, caseFailure, isConfigured, markIssues, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -207,8 +208,8 @@ export class CollectCase extends LitElement {
   }
 
   private client(): CaseApi | null {
-    if (!this.publishableKey || !this.apiBase) {
-      this.fail('invalid_config', this.localize.t.case.errors.missingConfig, 'publishable-key and api-base must both be set');
+    if (!isConfigured(this)) {
+      this.fail('invalid_config', this.localize.t.case.errors.missingConfig, MISSING_CONFIG_MESSAGE);
       return null;
     }
     this.api ??= caseApi({ apiBase: this.apiBase, publishableKey: this.publishableKey });
@@ -441,49 +442,28 @@ export class CollectCase extends LitElement {
 
   private fail(code: CollectErrorCode, shown: string, message: string, field?: string): void {
     this.failure = shown;
-    this.announcer.announce(shown, 'assertive');
-    emit(this, 'collect-error', { code, message, ...(field ? { field } : {}) });
+    announceFailure(this, this.announcer, { code, shown, message, field });
   }
 
   /** Maps the client's typed errors onto the form (field issues) or one alert (everything else). */
   private handleFailure(error: unknown): void {
     const e = this.localize.t.case.errors;
-    if (!isCollectkitApiError(error)) {
-      this.fail('server_error', e.server, error instanceof Error ? error.message : String(error));
-      return;
-    }
-    if (error.kind === 'invalid_request' && error.issues.length > 0) {
-      const marked: Partial<Record<CaseField, string>> = {};
-      for (const issue of error.issues) {
-        const field = fieldOfIssuePath(issue.path, this.invoices.length);
-        if (field && !marked[field]) marked[field] = e.refused;
-      }
-      const fields = Object.keys(marked) as CaseField[];
-      if (fields.length > 0) {
+    if (isCollectkitApiError(error) && error.kind === 'invalid_request') {
+      const issues = markIssues<CaseField>(error, (path) => fieldOfIssuePath(path, this.invoices.length), () => e.refused, stepOfField);
+      if (issues) {
+        const { marked, fields } = issues;
+        const first = fields[0]!;
         this.serverErrors = { ...this.serverErrors, ...marked };
-        const first = fields.sort((a, b) => stepOfField(a) - stepOfField(b))[0]!;
         this.step = stepOfField(first);
         this.focusField(first === 'documents' ? 'heading' : first);
         this.failure = '';
-        this.announcer.announce(`${this.localize.t.controls.errorCount(fields.length)} ${marked[first]}`, 'assertive');
-        emit(this, 'collect-error', { code: 'validation_failed', message: error.message, field: first });
+        const shown = `${this.localize.t.controls.errorCount(fields.length)} ${marked[first]}`;
+        announceFailure(this, this.announcer, { code: 'validation_failed', shown, message: error.message, field: first });
         return;
       }
     }
-    switch (error.kind) {
-      case 'network':
-        return this.fail('network_error', e.network, error.message);
-      case 'authentication':
-        return this.fail('unauthorized', e.signedOut, error.message);
-      case 'permission':
-        return this.fail('unauthorized', error.code === 'origin_not_allowed' ? e.unauthorized : e.signedOut, error.message);
-      case 'conflict':
-        return this.fail('conflict', e.conflict, error.message);
-      case 'invalid_request':
-        return this.fail('validation_failed', e.refused, error.message);
-      default:
-        return this.fail('server_error', e.server, error.message);
-    }
+    const failure = caseFailure(error, e);
+    this.fail(failure.code, failure.shown, failure.message, failure.field);
   }
 
   private readonly upload: FileUploader = (file, kind, options) => {

@@ -6,6 +6,7 @@ import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import { announceFailure, isConfigured, markIssues, MISSING_CONFIG_MESSAGE, unexpectedFailure } from '../internal/api-errors.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -296,8 +297,8 @@ export class CollectEnrol extends LitElement {
   }
 
   private client(): EnrolmentApi | null {
-    if (!this.publishableKey || !this.apiBase) {
-      this.fail('invalid_config', this.localize.t.enrol.errors.missingConfig, 'publishable-key and api-base must both be set');
+    if (!isConfigured(this)) {
+      this.fail('invalid_config', this.localize.t.enrol.errors.missingConfig, MISSING_CONFIG_MESSAGE);
       return null;
     }
     this.api ??= enrolmentApi({ apiBase: this.apiBase, publishableKey: this.publishableKey });
@@ -379,15 +380,15 @@ export class CollectEnrol extends LitElement {
 
   private fail(code: CollectErrorCode, shown: string, message: string, field?: string): void {
     this.failure = shown;
-    this.announcer.announce(shown, 'assertive');
-    emit(this, 'collect-error', { code, message, ...(field ? { field } : {}) });
+    announceFailure(this, this.announcer, { code, shown, message, field });
   }
 
   /** Maps the client's typed errors onto the form (field issues) or one alert (everything else). */
   private handleFailure(error: unknown): void {
     const e = this.localize.t.enrol.errors;
     if (!isCollectkitApiError(error)) {
-      this.fail('server_error', e.server, error instanceof Error ? error.message : String(error));
+      const failure = unexpectedFailure(error, e.server);
+      this.fail(failure.code, failure.shown, failure.message);
       return;
     }
     if ((error.kind === 'invalid_request' || error.kind === 'conflict') && error.issues.length > 0) {
@@ -395,25 +396,22 @@ export class CollectEnrol extends LitElement {
         this.fail('agreement_mismatch', e.agreementMismatch, error.message, 'sha256');
         return;
       }
-      const marked: Partial<Record<AnyField, string>> = {};
-      for (const issue of error.issues) {
-        const field = fieldOfIssuePath(issue.path, this.draft) ?? this.signFieldOf(issue.path);
-        if (!field || marked[field]) continue;
-        marked[field] = issue.path === 'contact.email' && error.kind === 'conflict' ? e.emailTaken : e.refused;
-      }
-      const fields = Object.keys(marked) as AnyField[];
-      if (fields.length > 0) {
+      const issues = markIssues<AnyField>(
+        error,
+        (path) => fieldOfIssuePath(path, this.draft) ?? this.signFieldOf(path),
+        (path) => (path === 'contact.email' && error.kind === 'conflict' ? e.emailTaken : e.refused),
+        (field) => this.stepOf(field),
+      );
+      if (issues) {
+        const { marked, fields } = issues;
+        const first = fields[0]!;
         this.serverErrors = { ...this.serverErrors, ...marked };
-        const first = fields.sort((a, b) => this.stepOf(a) - this.stepOf(b))[0]!;
         const step = this.stepOf(first) as Step;
         if (step !== this.step) this.step = step;
         this.focusField(first);
-        this.announcer.announce(`${this.localize.t.controls.errorCount(fields.length)} ${marked[first]}`, 'assertive');
-        emit(this, 'collect-error', {
-          code: error.kind === 'conflict' ? 'conflict' : 'validation_failed',
-          message: error.message,
-          field: first,
-        });
+        const shown = `${this.localize.t.controls.errorCount(fields.length)} ${marked[first]}`;
+        const code = error.kind === 'conflict' ? 'conflict' : 'validation_failed';
+        announceFailure(this, this.announcer, { code, shown, message: error.message, field: first });
         return;
       }
     }

@@ -18,6 +18,7 @@ import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import { announceFailure, caseFailure, isConfigured, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -238,8 +239,8 @@ export class CollectStatus extends LitElement {
   }
 
   private client(): CaseApi | null {
-    if (!this.publishableKey || !this.apiBase) {
-      this.fail('invalid_config', this.localize.t.case.errors.missingConfig, 'publishable-key and api-base must both be set');
+    if (!isConfigured(this)) {
+      this.fail('invalid_config', this.localize.t.case.errors.missingConfig, MISSING_CONFIG_MESSAGE);
       return null;
     }
     this.api ??= caseApi({ apiBase: this.apiBase, publishableKey: this.publishableKey });
@@ -497,30 +498,13 @@ export class CollectStatus extends LitElement {
 
   private fail(code: CollectErrorCode, shown: string, message: string, field?: string): void {
     this.failure = shown;
-    this.announcer.announce(shown, 'assertive');
-    emit(this, 'collect-error', { code, message, ...(field ? { field } : {}) });
+    announceFailure(this, this.announcer, { code, shown, message, field });
   }
 
+  /** One alert for every failure; a refused request names its first issue's path as the field. */
   private handleFailure(error: unknown): void {
-    const e = this.localize.t.case.errors;
-    if (!isCollectkitApiError(error)) {
-      this.fail('server_error', e.server, error instanceof Error ? error.message : String(error));
-      return;
-    }
-    switch (error.kind) {
-      case 'network':
-        return this.fail('network_error', e.network, error.message);
-      case 'authentication':
-        return this.fail('unauthorized', e.signedOut, error.message);
-      case 'permission':
-        return this.fail('unauthorized', error.code === 'origin_not_allowed' ? e.unauthorized : e.signedOut, error.message);
-      case 'conflict':
-        return this.fail('conflict', e.conflict, error.message);
-      case 'invalid_request':
-        return this.fail('validation_failed', e.refused, error.message, error.issues[0]?.path);
-      default:
-        return this.fail('server_error', e.server, error.message);
-    }
+    const failure = caseFailure(error, this.localize.t.case.errors, { issueField: true });
+    this.fail(failure.code, failure.shown, failure.message, failure.field);
   }
 
   // --- rendering -----------------------------------------------------------------------------
