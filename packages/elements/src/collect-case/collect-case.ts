@@ -24,6 +24,8 @@ import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode, type CollectSubmitDetail } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { announceFailure, caseFailure, isConfigured, markIssues, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
+import { currencySelect, domId, textField, type TextFieldOptions } from '../internal/fields.js';
+import { todayIso } from '../internal/today.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -53,15 +55,6 @@ const COUNTRY_OF_LANGUAGE: Readonly<Record<string, Country>> = { da: 'DK', sv: '
 const REVIEW = 3;
 const DONE = 4;
 type Step = 0 | 1 | 2 | 3 | 4;
-
-const domId = (field: string) => `f-${field.replace(/\./g, '-')}`;
-
-/** The visitor's calendar day: the one place the widget reads the clock (the sdk never does). */
-function todayIso(): IsoDate {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** `collect-submit`'s detail from <collect-case>: the request as sent, the case number, and the case the server made. */
 export interface CaseSubmitDetail extends CollectSubmitDetail {
@@ -479,29 +472,10 @@ export class CollectCase extends LitElement {
     label: string,
     value: string,
     onInput: (text: string) => void,
-    options: { type?: string; autocomplete?: string; hint?: string; optional?: boolean } = {},
+    options: TextFieldOptions = {},
   ): TemplateResult {
-    const id = domId(field);
-    const error = this.shownError(field);
-    const hintId = `${id}-hint`;
-    const errorId = `${id}-error`;
-    return html`<div class="field">
-      <label for=${id}>${label}${options.optional ? html` <span class="optional">(${this.localize.t.common.optional})</span>` : nothing}</label>
-      ${options.hint ? html`<span id=${hintId} class="hint">${options.hint}</span>` : nothing}
-      <input
-        id=${id}
-        name=${field}
-        type=${options.type ?? 'text'}
-        autocomplete=${options.autocomplete ?? 'off'}
-        .value=${value}
-        ?required=${!options.optional}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy(options.hint && hintId, error && errorId)}
-        @input=${(e: Event) => onInput((e.target as HTMLInputElement).value)}
-        @blur=${() => this.touch(field)}
-      />
-      ${renderFieldError(errorId, error)}
-    </div>`;
+    const optionalText = this.localize.t.common.optional;
+    return textField(field, label, { value, error: this.shownError(field), optionalText, onInput, onBlur: () => this.touch(field) }, options);
   }
 
   /** The server's (or a cross-field) message under a control that keeps its own error text. */
@@ -566,14 +540,7 @@ export class CollectCase extends LitElement {
     const latestDue = addDays(today, -1);
     return html`<div class="layout with-estimate">
       <div>
-        ${currencies.length > 1
-          ? html`<div class="field">
-              <label for="currency">${t.quote.currency}</label>
-              <select id="currency" @change=${this.onCurrency}>
-                ${currencies.map((c) => html`<option value=${c} ?selected=${c === currency}>${c}</option>`)}
-              </select>
-            </div>`
-          : nothing}
+        ${currencySelect(t.quote.currency, currencies, currency, this.onCurrency)}
         ${repeat(
           this.invoices,
           (row) => row.key,

@@ -7,6 +7,7 @@ import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { announceFailure, isConfigured, markIssues, MISSING_CONFIG_MESSAGE, unexpectedFailure } from '../internal/api-errors.js';
+import { domId, textField, type TextFieldOptions } from '../internal/fields.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -47,8 +48,6 @@ interface OpenEnrolment {
   readonly created: CreatedEnrolment;
   readonly request: EnrolmentRequest;
 }
-
-const domId = (field: AnyField) => `f-${field.replace(/\./g, '-')}`;
 
 function sessionStore(): Storage | null {
   try {
@@ -447,40 +446,16 @@ export class CollectEnrol extends LitElement {
 
   // --- rendering -----------------------------------------------------------------------------
 
-  private textInput(
-    field: TextField | 'sign.name',
-    label: string,
-    options: { type?: string; autocomplete?: string; hint?: string; optional?: boolean; inputmode?: string } = {},
-  ): TemplateResult {
-    const id = domId(field);
-    const error = this.shownError(field);
-    const hintId = `${id}-hint`;
-    const errorId = `${id}-error`;
+  private textInput(field: TextField | 'sign.name', label: string, options: TextFieldOptions = {}): TemplateResult {
     const value = field === 'sign.name' ? this.signName : this.draft.values[field];
-    return html`<div class="field">
-      <label for=${id}>${label}${options.optional ? html` <span class="optional">(${this.localize.t.common.optional})</span>` : nothing}</label>
-      ${options.hint ? html`<span id=${hintId} class="hint">${options.hint}</span>` : nothing}
-      <input
-        id=${id}
-        name=${field}
-        type=${options.type ?? 'text'}
-        autocomplete=${options.autocomplete ?? 'off'}
-        inputmode=${options.inputmode ?? nothing}
-        .value=${value}
-        ?required=${!options.optional}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${describedBy(options.hint && hintId, error && errorId)}
-        @input=${(e: Event) => {
-          const text = (e.target as HTMLInputElement).value;
-          if (field === 'sign.name') {
-            this.signName = text;
-            this.clearServerError(field);
-          } else this.setValue(field, text);
-        }}
-        @blur=${() => this.touch(field)}
-      />
-      ${renderFieldError(errorId, error)}
-    </div>`;
+    const onInput = (text: string) => {
+      if (field === 'sign.name') {
+        this.signName = text;
+        this.clearServerError(field);
+      } else this.setValue(field, text);
+    };
+    const optionalText = this.localize.t.common.optional;
+    return textField(field, label, { value, error: this.shownError(field), optionalText, onInput, onBlur: () => this.touch(field) }, options);
   }
 
   private select(field: 'company.country' | 'accountingSystem', label: string, options: readonly { value: string; label: string }[]): TemplateResult {

@@ -27,6 +27,8 @@ import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
+import { currencySelect } from '../internal/fields.js';
+import { todayIso } from '../internal/today.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -43,13 +45,6 @@ const RESULT: Step = 3;
 interface InvoiceRow {
   /** Stable across removals, so that Lit keeps each row's controls (and what was typed in them). */
   readonly key: number;
-}
-
-/** The visitor's calendar day: the one place the widget reads the clock (the sdk never does). */
-function todayIso(): IsoDate {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /**
@@ -433,14 +428,7 @@ export class CollectQuote extends LitElement {
     const currencies = this.pricingPlan.currencies;
     // An invoice must be overdue on the quote date: its due date at the latest the day before.
     const latestDue = addDays(this.effectiveAsOf, -1);
-    return html`${currencies.length > 1
-        ? html`<div class="field">
-            <label for="currency">${t.currency}</label>
-            <select id="currency" @change=${this.onCurrency}>
-              ${currencies.map((c) => html`<option value=${c} ?selected=${c === currency}>${c}</option>`)}
-            </select>
-          </div>`
-        : nothing}
+    return html`${currencySelect(t.currency, currencies, currency, this.onCurrency)}
       ${repeat(
         this.invoices,
         (row) => row.key,

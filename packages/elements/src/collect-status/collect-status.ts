@@ -19,6 +19,7 @@ import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
 import { announceFailure, caseFailure, isConfigured, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
+import { todayIso } from '../internal/today.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
@@ -103,13 +104,6 @@ const statusStyles = css`
     color: var(--_danger);
   }
 `;
-
-/** The visitor's calendar day: the one place the widget reads the clock (the sdk never does). */
-function todayIso(): IsoDate {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** At most this many list pages (100 cases each) are read for the list and its totals. */
 const MAX_LIST_PAGES = 20;
