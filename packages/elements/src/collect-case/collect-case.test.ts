@@ -3,99 +3,36 @@
 // `before` and the browser keeps its session cookie, as after <collect-enrol>.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CaseListSchema, CaseSchema, createClient, formatMoney, type Case } from '@collectkit/sdk';
+import { CaseListSchema, CaseSchema, formatMoney, type Case } from '@collectkit/sdk';
 import './define.js';
+import { deepActive, memberSession, pressEnter, typeInto, until, type TestConfig } from '../testing/browser-helpers.test.js';
 import type { CollectCase } from './collect-case.js';
 import type { CollectFileDrop } from '../controls/file-drop.js';
 import type { CollectQuoteDetail } from '../events.js';
 import da from '../i18n/da.js';
 import sv from '../i18n/sv.js';
 
-interface TestConfig {
-  apiBase: string;
-  publishableKey: string;
-}
 let config: TestConfig;
 
-/** Signs a new member up through the API; the credentialed last call leaves its session cookie in the browser. */
-async function signUpMember(): Promise<string> {
-  const email = `case-${crypto.randomUUID().slice(0, 8)}@example.com`;
-  // Enrolment goes without cookies: a browser still signed in as another member would be refused.
-  const plain = createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'omit' });
-  const created = await plain.enrolments.create({
-    company: { name: 'Hansens Autoværksted ApS', country: 'DK', nationalId: '24256790' },
-    address: { lines: ['Værkstedsvej 12'], postalCode: '8000', city: 'Aarhus C', country: 'DK' },
-    contact: { name: 'Jens Hansen', email },
-    payoutAccount: { kind: 'iban', iban: 'DK5000400440116243' },
-    accountingSystem: 'dinero',
-    consents: { terms: true, dataProcessing: true },
-  });
-  const token = { enrolmentToken: created.enrolmentToken };
-  await plain.enrolments.sign(created.id, { name: 'Jens Hansen', consent: true, sha256: created.agreement.sha256 }, token);
-  await plain.enrolments.setPassword(created.id, { password: 'et langt kodeord' }, token).then(useSession);
-  return email;
-}
-
-/** The member's own view of the API, through the browser's session cookie. */
-const member = () => createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'include' });
+/** A member signed up through the API; the browser keeps the session for the file. */
+const session = memberSession('case', (email) => ({
+  company: { name: 'Hansens Autoværksted ApS', country: 'DK', nationalId: '24256790' },
+  address: { lines: ['Værkstedsvej 12'], postalCode: '8000', city: 'Aarhus C', country: 'DK' },
+  contact: { name: 'Jens Hansen', email },
+  payoutAccount: { kind: 'iban', iban: 'DK5000400440116243' },
+  accountingSystem: 'dinero',
+  consents: { terms: true, dataProcessing: true },
+}));
+const member = session.member;
 const countCases = async () => (await member().request({ method: 'GET', path: 'v1/cases', query: { limit: 100 }, schema: CaseListSchema })).data.length;
 
-/**
- * The member session for this file. The server's own cookie is HttpOnly, and a cross-origin
- * DELETE /v1/sessions/current (sign-out) is refused by the server's CORS preflight (see the report),
- * so a file could not end it and would leave the next file's enrolment signed in. Instead the
- * session token goes into a script-set cookie of the same name and host, which the browser sends to
- * the API exactly like the server's (cookies ignore ports), and which `after` removes. If an
- * earlier file left a member signed in (its HttpOnly cookie cannot be overwritten), that member is used.
- */
-const SESSION_COOKIE = 'collectkit_session';
-let ownCookie = false;
-function useSession(session: { token: string }): void {
-  document.cookie = `${SESSION_COOKIE}=${session.token}; path=/; SameSite=Lax`;
-  ownCookie = true;
-}
-
-async function signedInMember(): Promise<boolean> {
-  const me = await member().me.get().catch(() => null);
-  return me?.user.role === 'member';
-}
-
-before(async () => {
-  config = (await (await fetch('/__collectkit-test-config')).json()) as TestConfig;
-  if (!(await signedInMember())) await signUpMember();
+before(() => {
+  config = session.config();
 });
-
-after(() => {
-  if (ownCookie) document.cookie = `${SESSION_COOKIE}=; path=/; Max-Age=0`;
-});
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 const $ = <T extends Element = HTMLInputElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const inner = (el: CollectCase, selector: string) => $(el, selector).shadowRoot!.querySelector('input')!;
 const errorOf = (el: CollectCase, id: string) => el.shadowRoot!.querySelector(`#${id}-error`)?.textContent?.trim() ?? '';
-
-async function typeInto(input: HTMLElement, text: string): Promise<void> {
-  input.focus();
-  await sendKeys({ type: text });
-}
-
-async function until(check: () => boolean, what: string, ms = 8000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-async function pressEnter(el: CollectCase): Promise<void> {
-  await sendKeys({ press: 'Enter' });
-  await el.updateComplete;
-}
 
 /** An ISO date `days` before today (local), and how Danish/Swedish write it. */
 function daysAgo(days: number): { iso: string; da: string; sv: string } {

@@ -5,52 +5,21 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient } from '@collectkit/sdk';
 import './define.js';
+import { deepActive, enrolMember, pressEnter, readTestConfig, typeInto, until, type TestConfig } from '../testing/browser-helpers.test.js';
 import type { CollectEnrol } from './collect-enrol.js';
 import { DRAFT_STORAGE_KEY } from './collect-enrol.js';
 import da from '../i18n/da.js';
 import sv from '../i18n/sv.js';
 
-interface TestConfig {
-  apiBase: string;
-  publishableKey: string;
-}
 let config: TestConfig;
 
 before(async () => {
-  const response = await fetch('/__collectkit-test-config');
-  config = (await response.json()) as TestConfig;
+  config = await readTestConfig();
 });
-
-/** The focused element, looking through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 const $ = <T extends Element = HTMLInputElement>(el: CollectEnrol, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const errorOf = (el: CollectEnrol, id: string) => el.shadowRoot!.querySelector(`#${id}-error`)?.textContent?.trim() ?? '';
 const nationalIdInput = (el: CollectEnrol) => $(el, 'collect-national-id-input').shadowRoot!.querySelector('input')!;
-
-/** Focuses a field and types into it, as a person does (real key events). */
-async function typeInto(input: HTMLElement, text: string): Promise<void> {
-  input.focus();
-  await sendKeys({ type: text });
-}
-
-async function pressEnter(el: CollectEnrol): Promise<void> {
-  await sendKeys({ press: 'Enter' });
-  await el.updateComplete;
-}
-
-/** Waits until `check` holds (server round trips), failing after `ms`. */
-async function until(check: () => boolean, what: string, ms = 8000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const uniqueEmail = (who: string) => `${who}-${crypto.randomUUID().slice(0, 8)}@example.com`;
 
@@ -175,7 +144,7 @@ describe('<collect-enrol> against the real server', () => {
     // An account made through the sdk client, as another tab would.
     const email = uniqueEmail('taken');
     const client = createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey });
-    const created = await client.enrolments.create({
+    await enrolMember(client, {
       company: { name: 'Første ApS', country: 'DK', nationalId: '13748136' },
       address: { lines: ['Vej 1'], postalCode: '1000', city: 'København K', country: 'DK' },
       contact: { name: 'Anna', email },
@@ -183,9 +152,6 @@ describe('<collect-enrol> against the real server', () => {
       accountingSystem: 'dinero',
       consents: { terms: true, dataProcessing: true },
     });
-    const token = { enrolmentToken: created.enrolmentToken };
-    await client.enrolments.sign(created.id, { name: 'Anna', consent: true, sha256: created.agreement.sha256 }, token);
-    await client.enrolments.setPassword(created.id, { password: 'et langt kodeord' }, token);
 
     const el = await mount('da');
     const failed = oneEvent(el, 'collect-error');

@@ -2,19 +2,13 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { associationMemberPlan, formatMoney, quote, standardPlan, type Quote } from '@collectkit/sdk';
 import './define.js';
+import { deepActive } from '../testing/browser-helpers.test.js';
 import type { CollectQuote } from './collect-quote.js';
 import da from '../i18n/da.js';
 import en from '../i18n/en.js';
 import fi from '../i18n/fi.js';
 import nb from '../i18n/nb.js';
 import sv from '../i18n/sv.js';
-
-/** The focused element, looking through shadow roots. */
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
 
 /** Presses Tab until `matches(focused)`; fails if it takes more than `max` presses. */
 async function tabTo(matches: (el: Element) => boolean, what: string, max = 12): Promise<void> {

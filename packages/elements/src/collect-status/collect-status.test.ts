@@ -5,37 +5,26 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CaseListSchema, CaseMessageSchema, CaseSchema, WithdrawalQuoteSchema, createClient, formatMoney, type Case, type CreateCaseRequest } from '@collectkit/sdk';
 import './define.js';
+import { deepActive, memberSession, until as waitUntil, type TestConfig } from '../testing/browser-helpers.test.js';
 import type { CollectStatus } from './collect-status.js';
 import type { CollectFileDrop } from '../controls/file-drop.js';
 import da from '../i18n/da.js';
 import sv from '../i18n/sv.js';
 
-interface TestConfig {
-  apiBase: string;
-  publishableKey: string;
-  secretKey: string;
-}
 let config: TestConfig;
 let first: Case;
 let second: Case;
 
-const member = () => createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'include' });
-
-async function signUpMember(): Promise<void> {
-  const email = `status-${crypto.randomUUID().slice(0, 8)}@example.com`;
-  const plain = createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'omit' });
-  const created = await plain.enrolments.create({
-    company: { name: 'Status Værksted ApS', country: 'DK', nationalId: '24256790' },
-    address: { lines: ['Vej 1'], postalCode: '5000', city: 'Odense C', country: 'DK' },
-    contact: { name: 'Sara Status', email },
-    payoutAccount: { kind: 'iban', iban: 'DK5000400440116243' },
-    accountingSystem: 'billy',
-    consents: { terms: true, dataProcessing: true },
-  });
-  const token = { enrolmentToken: created.enrolmentToken };
-  await plain.enrolments.sign(created.id, { name: 'Sara Status', consent: true, sha256: created.agreement.sha256 }, token);
-  await plain.enrolments.setPassword(created.id, { password: 'et langt kodeord' }, token).then(useSession);
-}
+/** A member signed up through the API; the browser keeps the session for the file. */
+const session = memberSession('status', (email) => ({
+  company: { name: 'Status Værksted ApS', country: 'DK', nationalId: '24256790' },
+  address: { lines: ['Vej 1'], postalCode: '5000', city: 'Odense C', country: 'DK' },
+  contact: { name: 'Sara Status', email },
+  payoutAccount: { kind: 'iban', iban: 'DK5000400440116243' },
+  accountingSystem: 'billy',
+  consents: { terms: true, dataProcessing: true },
+}));
+const member = session.member;
 
 function isoDaysAgo(days: number): string {
   const d = new Date();
@@ -51,53 +40,17 @@ async function submitCase(debtorName: string, amount: number): Promise<Case> {
   return member().request({ method: 'POST', path: 'v1/cases', json: request, schema: CaseSchema });
 }
 
-/**
- * The member session for this file. The server's own cookie is HttpOnly, and a cross-origin
- * DELETE /v1/sessions/current (sign-out) is refused by the server's CORS preflight (see the report),
- * so a file could not end it and would leave the next file's enrolment signed in. Instead the
- * session token goes into a script-set cookie of the same name and host, which the browser sends to
- * the API exactly like the server's (cookies ignore ports), and which `after` removes. If an
- * earlier file left a member signed in (its HttpOnly cookie cannot be overwritten), that member is used.
- */
-const SESSION_COOKIE = 'collectkit_session';
-let ownCookie = false;
-function useSession(session: { token: string }): void {
-  document.cookie = `${SESSION_COOKIE}=${session.token}; path=/; SameSite=Lax`;
-  ownCookie = true;
-}
-
-async function signedInMember(): Promise<boolean> {
-  const me = await member().me.get().catch(() => null);
-  return me?.user.role === 'member';
-}
-
 before(async () => {
-  config = (await (await fetch('/__collectkit-test-config')).json()) as TestConfig;
-  if (!(await signedInMember())) await signUpMember();
+  config = session.config();
   first = await submitCase('Første Kunde A/S', 1_000_000);
   second = await submitCase('Anden Kunde ApS', 250_000);
 });
 
-after(() => {
-  if (ownCookie) document.cookie = `${SESSION_COOKIE}=; path=/; Max-Age=0`;
-});
-
-function deepActive(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)];
 
-async function until(check: () => boolean, what: string, ms = 10000): Promise<void> {
-  const end = performance.now() + ms;
-  while (!check()) {
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+/** The live list and stream take longer than a form's round trip: ten seconds, polled every 20 ms. */
+const until = (check: () => boolean, what: string, ms = 10000) => waitUntil(check, what, ms, 20);
 
 async function mount(lang: string): Promise<CollectStatus> {
   const el = await fixture<CollectStatus>(html`<collect-status lang=${lang} publishable-key=${config.publishableKey} api-base=${config.apiBase}></collect-status>`);
