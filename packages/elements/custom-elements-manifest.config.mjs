@@ -142,7 +142,7 @@ function typedEvents() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.node-test.ts', 'src/**/*.browser-test.ts', 'src/**/*.worker-probe.ts', 'src/**/*.d.ts'],
+  exclude: ['src/testing/**', 'src/**/*.test.ts', 'src/**/*.node-test.ts', 'src/**/*.browser-test.ts', 'src/**/*.worker-probe.ts', 'src/**/*.d.ts'],
   outdir: '.',
   litelement: true,
   // customElements in package.json is set by hand; the analyzer must not rewrite package.json.

@@ -5,7 +5,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CaseListSchema, CaseSchema, formatMoney, type Case } from '@collectkit/sdk';
 import './define.js';
-import { deepActive, memberSession, pressEnter, typeInto, until, type TestConfig } from '../testing/browser-helpers.test.js';
+import { deepActive, memberSession, pressEnter, typeInto, until, type TestConfig } from '../testing/browser-helpers.js';
 import type { CollectCase } from './collect-case.js';
 import type { CollectFileDrop } from '../controls/file-drop.js';
 import type { CollectQuoteDetail } from '../events.js';

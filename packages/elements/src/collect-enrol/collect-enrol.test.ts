@@ -5,7 +5,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient } from '@collectkit/sdk';
 import './define.js';
-import { deepActive, enrolMember, pressEnter, readTestConfig, typeInto, until, type TestConfig } from '../testing/browser-helpers.test.js';
+import { deepActive, enrolMember, pressEnter, readTestConfig, typeInto, until, type TestConfig } from '../testing/browser-helpers.js';
 import type { CollectEnrol } from './collect-enrol.js';
 import { DRAFT_STORAGE_KEY } from './collect-enrol.js';
 import da from '../i18n/da.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { associationMemberPlan, formatMoney, quote, standardPlan, type Quote } from '@collectkit/sdk';
 import './define.js';
-import { deepActive } from '../testing/browser-helpers.test.js';
+import { deepActive } from '../testing/browser-helpers.js';
 import type { CollectQuote } from './collect-quote.js';
 import da from '../i18n/da.js';
 import en from '../i18n/en.js';

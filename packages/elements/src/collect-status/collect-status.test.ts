@@ -5,7 +5,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CaseListSchema, CaseMessageSchema, CaseSchema, WithdrawalQuoteSchema, createClient, formatMoney, type Case, type CreateCaseRequest } from '@collectkit/sdk';
 import './define.js';
-import { deepActive, memberSession, until as waitUntil, type TestConfig } from '../testing/browser-helpers.test.js';
+import { deepActive, memberSession, until as waitUntil, type TestConfig } from '../testing/browser-helpers.js';
 import type { CollectStatus } from './collect-status.js';
 import type { CollectFileDrop } from '../controls/file-drop.js';
 import da from '../i18n/da.js';

@@ -1,6 +1,6 @@
 // Helpers the elements' browser tests share: the test server's config, a member session, focus and
-// keyboard. No tests of its own; the `.test.ts` ending keeps it out of the build, the package and
-// the custom-elements manifest, and in the test type-check (tsconfig.test.json).
+// keyboard. Kept out of the build and the custom-elements manifest by their excludes (src/testing/**).
+
 import { sendKeys } from '@web/test-runner-commands';
 import { createClient, type CollectkitClient, type EnrolmentRequest } from '@collectkit/sdk';
 
