@@ -10,3 +10,4 @@ export * from './document.js';
 export * from './payment.js';
 export * from './payout.js';
 export * from './business-rules.js';
+export * from './dispute-legal.js';
