@@ -8,15 +8,17 @@ import {
   type BusinessRules,
   type CountryCode,
   type CurrencyCode,
+  type DunningAction,
+  type IsoDate,
   type LawPack,
 } from '@collectkit/sdk';
 import type { Clock } from '../../clock.js';
 import type { Database, Queryable } from '../../store/database.js';
-import { caseInvoices, findCase, type CaseRow } from '../../store/cases.js';
+import { caseInvoices, findCase, type CaseInvoiceRow, type CaseRow } from '../../store/cases.js';
 import { DEMO_AGENCY_PROFILE, type AgencyProfile } from '../notifications/agency-profile.js';
 import { applyDunningAction } from './apply-action.js';
-import { deriveDunningCase } from './dunning-state.js';
-import { caseEvents, claimDueCases, creditorName, setDunningNextOn } from './scheduler-store.js';
+import { deriveDunningCase, type DunningEvent } from './dunning-state.js';
+import { caseEvents, claimDueCaseRows, creditorName, eventsOfCases, invoicesOfCases, setDunningNextOn, setDunningNextOnMany } from './scheduler-store.js';
 
 export interface DunningSchedulerOptions {
   db: Database;
@@ -26,12 +28,17 @@ export interface DunningSchedulerOptions {
   /** Cases claimed per transaction. Default 25. */
   batchSize?: number;
   agency?: AgencyProfile;
-  /** The creditor's rules with the debtor's overrides; default the sdk's DEFAULT_BUSINESS_RULES. */
-  rulesFor?: (tx: Queryable, row: CaseRow) => Promise<BusinessRules & { excluded?: boolean }>;
+  /**
+   * The creditor's rules with the debtor's overrides; default the sdk's DEFAULT_BUSINESS_RULES. It must
+   * depend on the case's association, creditor and debtor only: a run asks once per creditor and debtor.
+   */
+  rulesFor?: (tx: Queryable, row: CaseRow) => Promise<CaseRules>;
   /** Days to pay a collection letter (agency practice, not statutory). Default 10. */
   collectionLetterDaysToPay?: number;
   onError?: (error: unknown, caseId?: string) => void;
 }
+
+type CaseRules = BusinessRules & { excluded?: boolean };
 
 export interface DunningRun {
   /** Cases looked at. */
@@ -50,6 +57,19 @@ export interface DunningScheduler {
 
 /** At most this many steps per case and wake-up: a case days behind catches up one step a day, never in a burst. */
 const MAX_STEPS_PER_WAKE = 1;
+/**
+ * The day to look at a case again: the action's day, or tomorrow for a case that waits for someone
+ * else (paused, disputed, awaiting approval) — what it waits for is changed by others (an operator,
+ * the creditor), who do not reschedule it.
+ */
+function lookAgainOn(action: DunningAction, today: IsoDate): IsoDate {
+  return action.kind === 'wait' || action.on <= today ? addDays(today, 1) : action.on;
+}
+
+function dunningCaseOf(row: CaseRow, invoices: readonly CaseInvoiceRow[], events: readonly DunningEvent[]) {
+  return deriveDunningCase({ stage: row.stage, debtorType: row.debtor.type, currency: row.currency as CurrencyCode, outstanding: row.outstanding, invoices, events });
+}
+
 const packs = new Map<CountryCode, LawPack>();
 function lawOf(country: CountryCode): LawPack {
   let pack = packs.get(country);
@@ -74,10 +94,41 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
   let timer: ReturnType<typeof setInterval> | undefined;
   let current: Promise<DunningRun> | undefined;
 
-  async function processCase(tx: Queryable, caseId: string): Promise<number> {
+  /** Per run: creditor names and rules change rarely, and a run sees them as they were when it first needed them. */
+  interface RunCache {
+    names: Map<string, Promise<string>>;
+    rules: Map<string, Promise<CaseRules>>;
+  }
+  const nameOf = (cache: RunCache, tx: Queryable, row: CaseRow) => {
+    const key = `${row.association_id}|${row.creditor_id}`;
+    let name = cache.names.get(key);
+    if (!name) cache.names.set(key, (name = creditorName(tx, row.association_id, row.creditor_id)));
+    return name;
+  };
+  const rulesOf = (cache: RunCache, tx: Queryable, row: CaseRow) => {
+    // rulesFor depends on the case's creditor and debtor only (its contract above).
+    const key = `${row.association_id}|${row.creditor_id}|${JSON.stringify(row.debtor)}`;
+    let rules = cache.rules.get(key);
+    if (!rules) {
+      cache.rules.set(key, (rules = rulesFor(tx, row)));
+      // A failed read is not remembered: the next case asks again.
+      rules.catch(() => cache.rules.delete(key));
+    }
+    return rules;
+  };
+
+  /**
+   * One case, the exact per-case path: reads it, applies its due action (at most MAX_STEPS_PER_WAKE)
+   * and stores the day to look again. `claimed` is the row the batch claimed (and holds locked).
+   */
+  async function processCase(tx: Queryable, cache: RunCache, caseId: string, claimed?: CaseRow): Promise<number> {
     const today = clock.today();
-    const [{ association_id: associationId }] = await tx.query<{ association_id: string }>('SELECT association_id::text FROM cases WHERE id = $1', [caseId]) as [{ association_id: string }];
-    let row = (await findCase(tx, { associationId }, caseId))!;
+    let row = claimed;
+    if (!row) {
+      const [{ association_id: associationId }] = await tx.query<{ association_id: string }>('SELECT association_id::text FROM cases WHERE id = $1', [caseId]) as [{ association_id: string }];
+      row = (await findCase(tx, { associationId }, caseId))!;
+    }
+    const associationId = row.association_id;
     const country = debtorCountry(row.debtor);
     if (!isLawCountry(country)) {
       // No law pack, no statutory steps: an operator follows debtors abroad. Looked at again in 30 days.
@@ -85,19 +136,15 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
       return 0;
     }
     const law = lawOf(country);
-    const rules = await rulesFor(tx, row);
-    const name = await creditorName(tx, associationId, row.creditor_id);
+    const rules = await rulesOf(cache, tx, row);
+    const name = await nameOf(cache, tx, row);
     let applied = 0;
     for (;;) {
       const invoices = await caseInvoices(tx, associationId, caseId);
       const events = await caseEvents(tx, associationId, caseId);
-      const dunningCase = deriveDunningCase({ stage: row.stage, debtorType: row.debtor.type, currency: row.currency as CurrencyCode, outstanding: row.outstanding, invoices, events });
-      const action = nextDunningAction({ dunningCase, rules, law });
+      const action = nextDunningAction({ dunningCase: dunningCaseOf(row, invoices, events), rules, law });
       if (action.kind === 'wait' || action.on > today || applied >= MAX_STEPS_PER_WAKE) {
-        // Waiting cases (paused, disputed, awaiting approval) are looked at again tomorrow: what they wait for
-        // is changed by others (an operator, the creditor), who do not reschedule them.
-        const next = action.kind === 'wait' || action.on <= today ? addDays(today, 1) : action.on;
-        await setDunningNextOn(tx, caseId, next);
+        await setDunningNextOn(tx, caseId, lookAgainOn(action, today));
         return applied;
       }
       row = await applyDunningAction(tx, row, invoices, events, action, {
@@ -113,24 +160,71 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
     }
   }
 
+  /**
+   * The set-based part of a batch: reads the claimed cases' invoices and events in one query each,
+   * decides which cases only wait, and returns their days to look again. The cases with an action
+   * due today (or whose decision failed) are left to processCase. Runs under a savepoint: if a
+   * read fails, the batch falls back to processCase for every case.
+   */
+  async function planBatch(tx: Queryable, cache: RunCache, rows: readonly CaseRow[], today: IsoDate): Promise<{ waiting: Map<string, IsoDate>; due: CaseRow[] }> {
+    const waiting = new Map<string, IsoDate>();
+    const due: CaseRow[] = [];
+    const lawCases = rows.filter((row) => isLawCountry(debtorCountry(row.debtor)));
+    const [invoices, events] = [await invoicesOfCases(tx, lawCases), await eventsOfCases(tx, lawCases)];
+    for (const row of rows) {
+      const country = debtorCountry(row.debtor);
+      if (!isLawCountry(country)) {
+        // No law pack, no statutory steps: an operator follows debtors abroad. Looked at again in 30 days.
+        waiting.set(row.id, addDays(today, 30));
+        continue;
+      }
+      const rules = await rulesOf(cache, tx, row);
+      let action: DunningAction;
+      try {
+        action = nextDunningAction({ dunningCase: dunningCaseOf(row, invoices.get(row.id)!, events.get(row.id)!), rules, law: lawOf(country) });
+      } catch {
+        due.push(row); // processCase meets the same error under its savepoint and counts the case as failed
+        continue;
+      }
+      if (action.kind === 'wait' || action.on > today) waiting.set(row.id, lookAgainOn(action, today));
+      else due.push(row);
+    }
+    return { waiting, due };
+  }
+
   async function runOnce(): Promise<DunningRun> {
     const run: DunningRun = { cases: 0, applied: 0, failed: 0 };
+    const cache: RunCache = { names: new Map(), rules: new Map() };
     for (;;) {
       const claimed = await db.transaction(async (tx) => {
-        const ids = await claimDueCases(tx, clock.today(), batchSize);
-        for (const id of ids) {
+        const today = clock.today();
+        const rows = await claimDueCaseRows(tx, today, batchSize);
+        let plan: { waiting: Map<string, IsoDate>; due: CaseRow[] };
+        let reread = false;
+        await tx.query('SAVEPOINT dunning_batch');
+        try {
+          plan = await planBatch(tx, cache, rows, today);
+          await setDunningNextOnMany(tx, plan.waiting);
+          await tx.query('RELEASE SAVEPOINT dunning_batch');
+        } catch {
+          // Today's path for every case of the batch: each reads itself under its own savepoint.
+          await tx.query('ROLLBACK TO SAVEPOINT dunning_batch');
+          plan = { waiting: new Map(), due: [...rows] };
+          reread = true;
+        }
+        for (const row of plan.due) {
           await tx.query('SAVEPOINT dunning_case');
           try {
-            run.applied += await processCase(tx, id);
+            run.applied += await processCase(tx, cache, row.id, reread ? undefined : row);
             await tx.query('RELEASE SAVEPOINT dunning_case');
           } catch (error) {
             await tx.query('ROLLBACK TO SAVEPOINT dunning_case');
-            await setDunningNextOn(tx, id, addDays(clock.today(), 1));
+            await setDunningNextOn(tx, row.id, addDays(clock.today(), 1));
             run.failed += 1;
-            options.onError?.(error, id);
+            options.onError?.(error, row.id);
           }
         }
-        return ids.length;
+        return rows.length;
       });
       run.cases += claimed;
       if (claimed < batchSize) return run;
