@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
-import demoSiteRoutes, { BUNDLE_MISSING_MESSAGE, DEMO_CSP, DEMO_PAGES, renderDemoPage } from './demo-site.js';
+import demoSiteRoutes, { BUNDLE_MISSING_MESSAGE, DEMO_CSP, DEMO_PAGES } from './demo-site.js';
+import { DEMO_PAGE_TEXTS, Html, demoPageHtml, html } from './demo-page.js';
 import { migrate } from '../store/migrate.js';
 import { openPgliteDatabase } from '../store/pglite-database.js';
 import { createAssociation, type CreatedAssociation } from '../store/associations.js';
@@ -205,42 +206,84 @@ describe('a server without its demo folder', () => {
   });
 });
 
-describe('renderDemoPage', () => {
-  it('HTML-escapes what it writes into attributes', () => {
-    const html = renderDemoPage('<x-el {{collect-config}}></x-el><script src="{{bundle-src}}"></script>', {
+describe('the page template (demo-page.ts)', () => {
+  const fill = { pages: DEMO_PAGES, bundleSrc: '/embed/collect.js?v=0123456789abcdef', publishableKey: 'pk_test', apiBase: 'http://demo.example' };
+  const pages = DEMO_PAGES.map((p) => ({ ...p, html: demoPageHtml(p.lang, { ...fill, path: p.path }) }));
+
+  it('HTML-escapes what the server writes into attributes', () => {
+    const page = demoPageHtml('da', {
+      path: '/demo/',
+      pages: DEMO_PAGES,
       bundleSrc: '/embed/collect.js?v=1&a="b"',
       publishableKey: 'pk_"><script>alert(1)</script>',
       apiBase: "http://h'x",
-      notices: '',
     });
-    assert.equal(
-      html,
-      '<x-el publishable-key="pk_&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" api-base="http://h&#39;x"></x-el><script src="/embed/collect.js?v=1&amp;a=&quot;b&quot;"></script>',
-    );
+    assert.ok(page.includes('<script type="module" src="/embed/collect.js?v=1&amp;a=&quot;b&quot;"></script>'));
+    assert.ok(page.includes('<collect-enrol publishable-key="pk_&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" api-base="http://h&#39;x">'));
+    assert.doesNotMatch(page, /alert\(1\)<\/script>/);
+  });
+
+  it('escapes every interpolated string, the texts included; only Html fragments pass as markup', () => {
+    const text = 'Kunde & Søn <b>"ApS"</b>';
+    assert.equal(html`<p title="${text}">${text}</p>`.markup, '<p title="Kunde &amp; Søn &lt;b&gt;&quot;ApS&quot;&lt;/b&gt;">Kunde &amp; Søn &lt;b&gt;&quot;ApS&quot;&lt;/b&gt;</p>');
+    assert.equal(html`<ul>${['a<', 'b>'].map((item) => html`<li>${item}</li>`)}</ul>`.markup, '<ul><li>a&lt;</li><li>b&gt;</li></ul>');
+    assert.equal(html`<div>${new Html('<em>kept</em>')}${undefined}</div>`.markup, '<div><em>kept</em></div>');
+  });
+
+  it('renders each language from its own texts, with the anchors the steps, demo.js and the e2e test use', () => {
+    for (const { path, lang, html: page } of pages) {
+      const t = DEMO_PAGE_TEXTS[lang];
+      assert.match(page, new RegExp(`^<!doctype html>\n<html lang="${lang}">`));
+      assert.ok(page.includes(`<title>${t.title.replaceAll('&', '&amp;')}</title>`), `${path}: title`);
+      for (const id of [t.contentId, t.offerId, t.quote.id, t.enrol.id, t.newCase.id, t.myCases.id, 'kontakt', 'om']) {
+        assert.equal(page.split(`id="${id}"`).length - 1, 1, `${path}: exactly one #${id}`);
+        assert.match(page, new RegExp(`href="#${id}"`), `${path}: something links #${id}`);
+      }
+      assert.ok(page.includes(`<a class="brand" href="${path}">`), `${path}: the brand links this page`);
+      // The other language's texts are nowhere on the page.
+      const other = DEMO_PAGE_TEXTS[lang === 'da' ? 'sv' : 'da'];
+      for (const foreign of [other.heroTitle, other.quote.title, other.footerNote]) assert.ok(!page.includes(foreign), `${path}: ${foreign}`);
+    }
+    assert.equal(DEMO_PAGE_TEXTS.da.quote.id, 'beregn');
+    assert.equal(DEMO_PAGE_TEXTS.sv.enrol.id, 'anslut');
+  });
+
+  it('links every language, the current one marked as the page, the others with their hreflang', () => {
+    const [da, sv] = pages;
+    assert.ok(da!.html.includes('<a href="/demo/" lang="da" aria-current="page">Dansk</a>'));
+    assert.ok(da!.html.includes('<a href="/demo/sv/" lang="sv" hreflang="sv">Svenska</a>'));
+    assert.ok(sv!.html.includes('<a href="/demo/" lang="da" hreflang="da">Dansk</a>'));
+    assert.ok(sv!.html.includes('<a href="/demo/sv/" lang="sv" aria-current="page">Svenska</a>'));
+  });
+
+  it('marks the Danish association name as Danish on the Swedish page only', () => {
+    const [da, sv] = pages;
+    assert.ok(da!.html.includes('<span class="brand-name">Dansk Autoværksteds Forening</span>'));
+    assert.ok(sv!.html.includes('<span class="brand-name" lang="da">Dansk Autoværksteds Forening</span>'));
+    assert.ok(sv!.html.includes('<p><span lang="da">Dansk Autoværksteds Forening</span> samlar'));
+    assert.doesNotMatch(da!.html, /lang="da">Dansk Autoværksteds/);
+  });
+
+  it('has no inline script or style (the CSP would block them) and loads only from this server', () => {
+    for (const { path, html: page } of pages) {
+      for (const script of page.match(/<script\b[^>]*>/g) ?? []) assert.match(script, /\bsrc="\//, `${path}: ${script}`);
+      assert.doesNotMatch(page, /<script\b[^>]*>[^<\s]/, `${path}: inline script`);
+      assert.doesNotMatch(page, /<style\b|\sstyle=|\son[a-z]+=/i, `${path}: inline style or handler`);
+      assert.doesNotMatch(page, /(src|href)="(https?:)?\/\//, `${path}: nothing from elsewhere`);
+    }
+  });
+
+  it('embeds all four elements, each with the key and the API base, and only the Danish quote with its country', () => {
+    for (const { path, lang, html: page } of pages) {
+      for (const tag of ['collect-quote', 'collect-enrol', 'collect-case', 'collect-status']) {
+        assert.match(page, new RegExp(`<${tag} publishable-key="pk_test" api-base="http://demo\\.example"[ >]`), `${path}: ${tag}`);
+      }
+      assert.equal(page.includes('<collect-quote publishable-key="pk_test" api-base="http://demo.example" country="DK">'), lang === 'da', path);
+    }
   });
 });
 
-describe('the demo pages as written', () => {
-  const pages = DEMO_PAGES.map((p) => ({ file: p.file, html: readFileSync(join(DEMO_ROOT, p.file), 'utf8') }));
-
-  it('have no inline script or style (the CSP would block them) and load only from this server', () => {
-    for (const { file, html } of pages) {
-      for (const script of html.match(/<script\b[^>]*>/g) ?? []) assert.match(script, /\bsrc="(\/|\{\{)/, `${file}: ${script}`);
-      assert.doesNotMatch(html, /<script\b[^>]*>[^<\s]/, `${file}: inline script`);
-      assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=/i, `${file}: inline style or handler`);
-      assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//, `${file}: nothing from elsewhere`);
-    }
-  });
-
-  it('embed all four elements, each with the server-filled attributes', () => {
-    for (const { file, html } of pages) {
-      for (const tag of ['collect-quote', 'collect-enrol', 'collect-case', 'collect-status']) {
-        assert.match(html, new RegExp(`<${tag} \\{\\{collect-config\\}\\}`), `${file}: ${tag}`);
-      }
-      assert.match(html, /<!--\{\{demo-notices\}\}-->/, file);
-    }
-  });
-
+describe('the demo assets', () => {
   it('set the brand on the elements only through --collect-* tokens (no ::part, no reaching into them)', () => {
     const css = readFileSync(join(DEMO_ROOT, 'assets/demo.css'), 'utf8');
     assert.match(css, /--collect-color-primary:/);

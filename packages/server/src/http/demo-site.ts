@@ -8,6 +8,8 @@ import fastifyStatic from '@fastify/static';
 import { findApiKey } from '../auth/credentials.js';
 import type { Queryable } from '../store/database.js';
 import { DEFAULT_DATA_DIR } from '../store/open-database.js';
+import { escapeHtml } from '../process/notifications/render-email.js';
+import { Html, demoPageHtml, type DemoLanguage } from './demo-page.js';
 
 /**
  * Two things an association's visitor loads from this server:
@@ -32,7 +34,7 @@ export interface DemoSiteOptions {
    * only after the app listens.
    */
   dataDir?: string;
-  /** The demo's pages and assets; default packages/server/demo. */
+  /** The demo page's assets (in `assets/`); default packages/server/demo. The page itself is demo-page.ts. */
   demoRoot?: string;
   /** The folder holding collect.js; default packages/elements/dist of this repository or the installed package. */
   bundleDir?: string;
@@ -138,17 +140,15 @@ async function demoKeyState(db: Queryable, dataDir: string, pageOrigin: string):
 
 // --- the pages -----------------------------------------------------------------------------------
 
-type DemoLanguage = 'da' | 'sv';
-
 interface DemoPage {
   path: string;
-  file: string;
   lang: DemoLanguage;
 }
 
+/** One template (demo-page.ts), one address per language. */
 export const DEMO_PAGES: readonly DemoPage[] = [
-  { path: '/demo/', file: 'index.html', lang: 'da' },
-  { path: '/demo/sv/', file: 'sv/index.html', lang: 'sv' },
+  { path: '/demo/', lang: 'da' },
+  { path: '/demo/sv/', lang: 'sv' },
 ];
 
 /** Notices for whoever runs the demo, in the page's language; `code` parts are inserted escaped. */
@@ -183,12 +183,8 @@ const NOTICES: Record<DemoLanguage, {
   },
 };
 
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
-function noticeHtml(lang: DemoLanguage, state: DemoKeyState, pageOrigin: string, dataDir: string, bundleBuilt: boolean): string {
+/** The notice box, or nothing; every value in it is escaped here (the texts' markup is `<code>` and links). */
+function noticeHtml(lang: DemoLanguage, state: DemoKeyState, pageOrigin: string, dataDir: string, bundleBuilt: boolean): Html | undefined {
   const n = NOTICES[lang];
   const file = escapeHtml(join(dataDir, 'demo-keys.json'));
   const problems: string[] = [];
@@ -200,10 +196,10 @@ function noticeHtml(lang: DemoLanguage, state: DemoKeyState, pageOrigin: string,
     const allowed = problem.allowedOrigins.map((o) => `<a href="${escapeHtml(o)}/demo/">${escapeHtml(o)}</a>`).join(', ') || '—';
     problems.push(n.originNotAllowed(escapeHtml(pageOrigin), allowed));
   }
-  if (problems.length === 0) return '';
-  return `<div class="demo-notice" role="alert" data-demo-problem="${escapeHtml(
+  if (problems.length === 0) return undefined;
+  return new Html(`<div class="demo-notice" role="alert" data-demo-problem="${escapeHtml(
     [...(bundleBuilt ? [] : ['no_bundle']), ...(problem ? [problem.kind] : [])].join(' '),
-  )}"><strong>${n.title}</strong>${problems.map((p) => `<p>${p}</p>`).join('')}</div>`;
+  )}"><strong>${n.title}</strong>${problems.map((p) => `<p>${p}</p>`).join('')}</div>`);
 }
 
 /** The page's own origin as the browser sees it (trustProxy decides whether X-Forwarded-* count). */
@@ -213,24 +209,6 @@ function pageOriginOf(request: FastifyRequest): string {
   } catch {
     return '';
   }
-}
-
-/**
- * Fills a page template: `{{bundle-src}}` (the versioned bundle URL), `{{collect-config}}` (the
- * elements' publishable-key and api-base attributes) and `<!--{{demo-notices}}-->`.
- */
-export function renderDemoPage(
-  template: string,
-  fill: { bundleSrc: string; publishableKey?: string; apiBase: string; notices: string },
-): string {
-  const config = [
-    ...(fill.publishableKey ? [`publishable-key="${escapeHtml(fill.publishableKey)}"`] : []),
-    `api-base="${escapeHtml(fill.apiBase)}"`,
-  ].join(' ');
-  return template
-    .replaceAll('{{bundle-src}}', escapeHtml(fill.bundleSrc))
-    .replaceAll('{{collect-config}}', config)
-    .replaceAll('<!--{{demo-notices}}-->', fill.notices);
 }
 
 // --- the plugin ----------------------------------------------------------------------------------
@@ -255,25 +233,27 @@ const demoSiteRoutes: FastifyPluginAsync<DemoSiteOptions> = async (app, options)
     return sendBuilt(request, reply, file, 'application/json; charset=utf-8');
   });
 
-  // A server installed without its demo folder still starts; /demo/ then says so.
-  if (!DEMO_PAGES.every((page) => existsSync(join(demoRoot, page.file)))) {
+  // A server installed without its demo folder (the page's styles, script and images) still starts; /demo/ then says so.
+  if (!existsSync(join(demoRoot, 'assets'))) {
     app.get('/demo/*', publicRoute, async (_request, reply) =>
       reply.code(404).type('text/plain; charset=utf-8').send(`The demo pages are not installed (${demoRoot} is missing).\n`),
     );
     return;
   }
-  const templates = new Map(DEMO_PAGES.map((page) => [page.path, readFileSync(join(demoRoot, page.file), 'utf8')]));
   for (const page of DEMO_PAGES) {
     app.get(page.path, publicRoute, async (request, reply) => {
       const pageOrigin = pageOriginOf(request);
       const state = await demoKeyState(options.db, dataDir, pageOrigin);
       const file = bundle();
-      const body = renderDemoPage(templates.get(page.path)!, {
+      const notices = noticeHtml(page.lang, state, pageOrigin, dataDir, file !== undefined);
+      const body = demoPageHtml(page.lang, {
+        path: page.path,
+        pages: DEMO_PAGES,
         bundleSrc: file ? `/embed/collect.js?v=${file.version}` : '/embed/collect.js',
         ...(state.publishableKey ? { publishableKey: state.publishableKey } : {}),
         // The page's own origin, so that the session cookie the enrolment sets is same-site.
         apiBase: pageOrigin,
-        notices: noticeHtml(page.lang, state, pageOrigin, dataDir, file !== undefined),
+        ...(notices ? { notices } : {}),
       });
       return reply
         .type('text/html; charset=utf-8')
