@@ -123,3 +123,5 @@ export const caseDisputeRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app
     },
   );
 };
+
+export default caseDisputeRoutes;
