@@ -18,7 +18,16 @@ import { caseInvoices, findCase, type CaseInvoiceRow, type CaseRow } from '../..
 import { DEMO_AGENCY_PROFILE, type AgencyProfile } from '../notifications/agency-profile.js';
 import { applyDunningAction } from './apply-action.js';
 import { deriveDunningCase, type DunningEvent } from './dunning-state.js';
-import { caseEvents, claimDueCaseRows, creditorName, eventsOfCases, invoicesOfCases, setDunningNextOn, setDunningNextOnMany } from './scheduler-store.js';
+import {
+  caseEvents,
+  claimDueCaseHeads,
+  creditorName,
+  eventsOfCases,
+  firstDueDatesOfCases,
+  setDunningNextOn,
+  setDunningNextOnMany,
+  type ClaimedCase,
+} from './scheduler-store.js';
 
 export interface DunningSchedulerOptions {
   db: Database;
@@ -32,7 +41,7 @@ export interface DunningSchedulerOptions {
    * The creditor's rules with the debtor's overrides; default the sdk's DEFAULT_BUSINESS_RULES. It must
    * depend on the case's association, creditor and debtor only: a run asks once per creditor and debtor.
    */
-  rulesFor?: (tx: Queryable, row: CaseRow) => Promise<CaseRules>;
+  rulesFor?: (tx: Queryable, row: ClaimedCase) => Promise<CaseRules>;
   /** Days to pay a collection letter (agency practice, not statutory). Default 10. */
   collectionLetterDaysToPay?: number;
   onError?: (error: unknown, caseId?: string) => void;
@@ -66,8 +75,8 @@ function lookAgainOn(action: DunningAction, today: IsoDate): IsoDate {
   return action.kind === 'wait' || action.on <= today ? addDays(today, 1) : action.on;
 }
 
-function dunningCaseOf(row: CaseRow, invoices: readonly CaseInvoiceRow[], events: readonly DunningEvent[]) {
-  return deriveDunningCase({ stage: row.stage, debtorType: row.debtor.type, currency: row.currency as CurrencyCode, outstanding: row.outstanding, invoices, events });
+function dunningCaseOf(row: ClaimedCase, events: readonly DunningEvent[], invoices: { invoices: readonly CaseInvoiceRow[] } | { firstDueDate: IsoDate | undefined }) {
+  return deriveDunningCase({ stage: row.stage, debtorType: row.debtor.type, currency: row.currency as CurrencyCode, outstanding: row.outstanding, events, ...invoices });
 }
 
 const packs = new Map<CountryCode, LawPack>();
@@ -99,13 +108,13 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
     names: Map<string, Promise<string>>;
     rules: Map<string, Promise<CaseRules>>;
   }
-  const nameOf = (cache: RunCache, tx: Queryable, row: CaseRow) => {
+  const nameOf = (cache: RunCache, tx: Queryable, row: ClaimedCase) => {
     const key = `${row.association_id}|${row.creditor_id}`;
     let name = cache.names.get(key);
     if (!name) cache.names.set(key, (name = creditorName(tx, row.association_id, row.creditor_id)));
     return name;
   };
-  const rulesOf = (cache: RunCache, tx: Queryable, row: CaseRow) => {
+  const rulesOf = (cache: RunCache, tx: Queryable, row: ClaimedCase) => {
     // rulesFor depends on the case's creditor and debtor only (its contract above).
     const key = `${row.association_id}|${row.creditor_id}|${JSON.stringify(row.debtor)}`;
     let rules = cache.rules.get(key);
@@ -119,16 +128,15 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
 
   /**
    * One case, the exact per-case path: reads it, applies its due action (at most MAX_STEPS_PER_WAKE)
-   * and stores the day to look again. `claimed` is the row the batch claimed (and holds locked).
+   * and stores the day to look again. `associationId` is the claimed case's, when the batch knows it.
    */
-  async function processCase(tx: Queryable, cache: RunCache, caseId: string, claimed?: CaseRow): Promise<number> {
+  async function processCase(tx: Queryable, cache: RunCache, caseId: string, knownAssociationId?: string): Promise<number> {
     const today = clock.today();
-    let row = claimed;
-    if (!row) {
-      const [{ association_id: associationId }] = await tx.query<{ association_id: string }>('SELECT association_id::text FROM cases WHERE id = $1', [caseId]) as [{ association_id: string }];
-      row = (await findCase(tx, { associationId }, caseId))!;
+    let associationId = knownAssociationId;
+    if (associationId === undefined) {
+      [{ association_id: associationId }] = await tx.query<{ association_id: string }>('SELECT association_id::text FROM cases WHERE id = $1', [caseId]) as [{ association_id: string }];
     }
-    const associationId = row.association_id;
+    let row = (await findCase(tx, { associationId }, caseId))!;
     const country = debtorCountry(row.debtor);
     if (!isLawCountry(country)) {
       // No law pack, no statutory steps: an operator follows debtors abroad. Looked at again in 30 days.
@@ -142,7 +150,7 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
     for (;;) {
       const invoices = await caseInvoices(tx, associationId, caseId);
       const events = await caseEvents(tx, associationId, caseId);
-      const action = nextDunningAction({ dunningCase: dunningCaseOf(row, invoices, events), rules, law });
+      const action = nextDunningAction({ dunningCase: dunningCaseOf(row, events, { invoices }), rules, law });
       if (action.kind === 'wait' || action.on > today || applied >= MAX_STEPS_PER_WAKE) {
         await setDunningNextOn(tx, caseId, lookAgainOn(action, today));
         return applied;
@@ -161,16 +169,17 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
   }
 
   /**
-   * The set-based part of a batch: reads the claimed cases' invoices and events in one query each,
+   * The set-based part of a batch: reads the claimed cases' first due dates and events in one query each,
    * decides which cases only wait, and returns their days to look again. The cases with an action
    * due today (or whose decision failed) are left to processCase. Runs under a savepoint: if a
    * read fails, the batch falls back to processCase for every case.
    */
-  async function planBatch(tx: Queryable, cache: RunCache, rows: readonly CaseRow[], today: IsoDate): Promise<{ waiting: Map<string, IsoDate>; due: CaseRow[] }> {
+  async function planBatch(tx: Queryable, cache: RunCache, rows: readonly ClaimedCase[], today: IsoDate): Promise<{ waiting: Map<string, IsoDate>; due: ClaimedCase[] }> {
     const waiting = new Map<string, IsoDate>();
-    const due: CaseRow[] = [];
+    const due: ClaimedCase[] = [];
     const lawCases = rows.filter((row) => isLawCountry(debtorCountry(row.debtor)));
-    const [invoices, events] = [await invoicesOfCases(tx, lawCases), await eventsOfCases(tx, lawCases)];
+    const dueDates = await firstDueDatesOfCases(tx, lawCases);
+    const events = await eventsOfCases(tx, lawCases);
     for (const row of rows) {
       const country = debtorCountry(row.debtor);
       if (!isLawCountry(country)) {
@@ -181,7 +190,7 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
       const rules = await rulesOf(cache, tx, row);
       let action: DunningAction;
       try {
-        action = nextDunningAction({ dunningCase: dunningCaseOf(row, invoices.get(row.id)!, events.get(row.id)!), rules, law: lawOf(country) });
+        action = nextDunningAction({ dunningCase: dunningCaseOf(row, events.get(row.id)!, { firstDueDate: dueDates.get(row.id) }), rules, law: lawOf(country) });
       } catch {
         due.push(row); // processCase meets the same error under its savepoint and counts the case as failed
         continue;
@@ -198,8 +207,8 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
     for (;;) {
       const claimed = await db.transaction(async (tx) => {
         const today = clock.today();
-        const rows = await claimDueCaseRows(tx, today, batchSize);
-        let plan: { waiting: Map<string, IsoDate>; due: CaseRow[] };
+        const rows = await claimDueCaseHeads(tx, today, batchSize);
+        let plan: { waiting: Map<string, IsoDate>; due: ClaimedCase[] };
         let reread = false;
         await tx.query('SAVEPOINT dunning_batch');
         try {
@@ -215,7 +224,7 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
         for (const row of plan.due) {
           await tx.query('SAVEPOINT dunning_case');
           try {
-            run.applied += await processCase(tx, cache, row.id, reread ? undefined : row);
+            run.applied += await processCase(tx, cache, row.id, reread ? undefined : row.association_id);
             await tx.query('RELEASE SAVEPOINT dunning_case');
           } catch (error) {
             await tx.query('ROLLBACK TO SAVEPOINT dunning_case');

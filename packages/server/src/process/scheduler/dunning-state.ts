@@ -23,14 +23,26 @@ export interface DunningEvent {
   readonly data: Record<string, unknown>;
 }
 
-export interface DunningCaseSource {
+interface DunningCaseSourceBase {
   readonly stage: CaseStage;
   readonly debtorType: DebtorType;
   readonly currency: CurrencyCode;
   /** cases.outstanding: principal still unpaid, minor units. */
   readonly outstanding: number;
-  readonly invoices: readonly { readonly due_date: IsoDate; readonly outstanding: number }[];
   readonly events: readonly DunningEvent[];
+}
+
+/** The case's invoices, or only their firstDueDate (the scheduler's batch read computes it in SQL). */
+export type DunningCaseSource = DunningCaseSourceBase &
+  ({ readonly invoices: readonly { readonly due_date: IsoDate; readonly outstanding: number }[] } | { readonly firstDueDate: IsoDate | undefined });
+
+/**
+ * The due date the dunning steps count from: the earliest due date of the invoices still unpaid, or
+ * of all of them once all are paid. scheduler-store.ts firstDueDatesOfCases computes the same in SQL.
+ */
+export function firstDueDate(invoices: readonly { readonly due_date: IsoDate; readonly outstanding: number }[]): IsoDate | undefined {
+  const unpaid = invoices.filter((i) => i.outstanding > 0);
+  return (unpaid.length > 0 ? unpaid : invoices).map((i) => i.due_date).sort()[0];
 }
 
 const onOf = (e: DunningEvent): IsoDate => e.data.on as IsoDate;
@@ -38,12 +50,10 @@ const onOf = (e: DunningEvent): IsoDate => e.data.on as IsoDate;
 export function deriveDunningCase(source: DunningCaseSource): DunningCase {
   const { events } = source;
   const last = (type: string) => events.filter((e) => e.type === type).at(-1);
-  const unpaid = source.invoices.filter((i) => i.outstanding > 0);
-  const dueDates = (unpaid.length > 0 ? unpaid : source.invoices).map((i) => i.due_date).sort();
   return {
     stage: source.stage,
     debtorType: source.debtorType,
-    dueDate: dueDates[0]!,
+    dueDate: ('invoices' in source ? firstDueDate(source.invoices) : source.firstDueDate)!,
     outstanding: { amount: source.outstanding, currency: source.currency },
     reminders: events
       .filter((e) => e.type === 'reminder.sent')

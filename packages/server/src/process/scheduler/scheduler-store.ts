@@ -1,6 +1,6 @@
 import type { CaseStage, IsoDate } from '@collectkit/sdk';
 import type { Queryable } from '../../store/database.js';
-import type { CaseInvoiceRow, CaseRow } from '../../store/cases.js';
+import type { CaseRow } from '../../store/cases.js';
 import type { DunningEvent } from './dunning-state.js';
 
 /**
@@ -48,13 +48,13 @@ export async function creditorName(tx: Queryable, associationId: string, credito
  * the case row before writing (migration 0002), so what these read stays true until the commit.
  */
 
-const CLAIMED_CASE_COLUMNS = `id, association_id::text, creditor_id::text, number, reference, stage, debtor, currency,
-  principal::text AS principal, outstanding::text AS outstanding, quote, document_ids, created_at, updated_at, version`;
+/** What the batch needs of a claimed case to decide whether it only waits (and what rulesFor reads). */
+export type ClaimedCase = Pick<CaseRow, 'id' | 'association_id' | 'creditor_id' | 'stage' | 'debtor' | 'currency' | 'outstanding'>;
 
-/** claimDueCases, returning the whole locked rows (the shape store/cases.ts findCase returns). */
-export async function claimDueCaseRows(tx: Queryable, today: IsoDate, limit: number): Promise<CaseRow[]> {
-  const rows = await tx.query<Omit<CaseRow, 'principal' | 'outstanding'> & { principal: string; outstanding: string }>(
-    `SELECT ${CLAIMED_CASE_COLUMNS} FROM cases
+/** claimDueCases, returning what the batch decides on: not the quote and documents, read again for a case that is due. */
+export async function claimDueCaseHeads(tx: Queryable, today: IsoDate, limit: number): Promise<ClaimedCase[]> {
+  const rows = await tx.query<Omit<ClaimedCase, 'outstanding'> & { outstanding: string }>(
+    `SELECT id, association_id::text, creditor_id::text, stage, debtor, currency, outstanding::text AS outstanding FROM cases
      WHERE stage IN ('submitted', 'reminder', 'notice', 'collection', 'instalment_plan', 'legal', 'surveillance')
        AND (dunning_next_on IS NULL OR dunning_next_on <= $1::date)
      ORDER BY dunning_next_on NULLS FIRST, id
@@ -62,41 +62,42 @@ export async function claimDueCaseRows(tx: Queryable, today: IsoDate, limit: num
      FOR UPDATE SKIP LOCKED`,
     [today, limit],
   );
-  return rows.map((row) => ({ ...row, principal: Number(row.principal), outstanding: Number(row.outstanding) }));
+  return rows.map((row) => ({ ...row, outstanding: Number(row.outstanding) }));
 }
 
-/** The invoices of the given cases, each case's in position order (as store/cases.ts caseInvoices). */
-export async function invoicesOfCases(tx: Queryable, cases: readonly { id: string; association_id: string }[]): Promise<Map<string, CaseInvoiceRow[]>> {
-  const byCase = new Map<string, CaseInvoiceRow[]>(cases.map((c) => [c.id, []]));
-  if (cases.length === 0) return byCase;
-  const rows = await tx.query<{ case_id: string; association_id: string; position: number; number: string; issue_date: string; due_date: string; amount: string; outstanding: string }>(
-    `SELECT case_id, association_id::text, position, number, to_char(issue_date, 'YYYY-MM-DD') AS issue_date, to_char(due_date, 'YYYY-MM-DD') AS due_date,
-            amount::text AS amount, outstanding::text AS outstanding
-     FROM case_invoices WHERE case_id = ANY($1::text[]) ORDER BY case_id, position`,
-    [cases.map((c) => c.id)],
+/** The pairs (case, its association) as two arrays, for the unnest that scopes each read to the case's association. */
+function scoped(cases: readonly { id: string; association_id: string }[]): [string[], string[]] {
+  return [cases.map((c) => c.id), cases.map((c) => c.association_id)];
+}
+
+/**
+ * Each case's first due date (dunning-state.ts firstDueDate, in SQL): the earliest due date of its
+ * unpaid invoices, or of all once all are paid. A case without invoices is absent.
+ */
+export async function firstDueDatesOfCases(tx: Queryable, cases: readonly { id: string; association_id: string }[]): Promise<Map<string, IsoDate>> {
+  if (cases.length === 0) return new Map();
+  const rows = await tx.query<{ case_id: string; due_date: IsoDate }>(
+    `SELECT c.id AS case_id, to_char(coalesce(min(i.due_date) FILTER (WHERE i.outstanding > 0), min(i.due_date)), 'YYYY-MM-DD') AS due_date
+       FROM unnest($1::text[], $2::uuid[]) AS c(id, association_id)
+       JOIN case_invoices i ON i.case_id = c.id AND i.association_id = c.association_id
+      GROUP BY c.id`,
+    scoped(cases),
   );
-  const associationOf = new Map(cases.map((c) => [c.id, c.association_id]));
-  for (const { case_id: caseId, association_id: associationId, amount, outstanding, ...row } of rows) {
-    // Scoped to the case's association, as the per-case read is.
-    if (associationOf.get(caseId) !== associationId) continue;
-    byCase.get(caseId)!.push({ ...row, amount: Number(amount), outstanding: Number(outstanding) });
-  }
-  return byCase;
+  return new Map(rows.map((r) => [r.case_id, r.due_date]));
 }
 
 /** The events of the given cases, each case's in id order (as caseEvents). */
 export async function eventsOfCases(tx: Queryable, cases: readonly { id: string; association_id: string }[]): Promise<Map<string, DunningEvent[]>> {
   const byCase = new Map<string, DunningEvent[]>(cases.map((c) => [c.id, []]));
   if (cases.length === 0) return byCase;
-  const rows = await tx.query<{ case_id: string; association_id: string; type: string; data: Record<string, unknown> }>(
-    'SELECT case_id, association_id::text, type, data FROM events WHERE case_id = ANY($1::text[]) ORDER BY case_id, id',
-    [cases.map((c) => c.id)],
+  const rows = await tx.query<{ case_id: string; type: string; data: Record<string, unknown> }>(
+    `SELECT e.case_id, e.type, e.data
+       FROM unnest($1::text[], $2::uuid[]) AS c(id, association_id)
+       JOIN events e ON e.case_id = c.id AND e.association_id = c.association_id
+      ORDER BY e.case_id, e.id`,
+    scoped(cases),
   );
-  const associationOf = new Map(cases.map((c) => [c.id, c.association_id]));
-  for (const { case_id: caseId, association_id: associationId, type, data } of rows) {
-    if (associationOf.get(caseId) !== associationId) continue;
-    byCase.get(caseId)!.push({ type, data });
-  }
+  for (const { case_id: caseId, type, data } of rows) byCase.get(caseId)!.push({ type, data });
   return byCase;
 }
 
