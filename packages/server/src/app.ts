@@ -117,6 +117,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(devMailboxRoutes, routeOptions);
   await app.register(notificationDispatch, { db: config.db, clock: config.clock });
   await app.register(dunningSchedulerPlugin, { db: config.db, clock: config.clock });
+  await app.register(import('./process/limitation/limitation-job.js'), { db: config.db, clock: config.clock }); // limitation warnings (issue 5 §6), same switch as the scheduler
   await app.register(simulationRoutes, { ...routeOptions, db: config.db });
   await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
   await app.register(import('./http/demo-site.js'), { db: config.db }); // /embed/collect.js and the demo association's pages at /demo/
