@@ -22,6 +22,10 @@ import { timedDatabase, type QueryTimings } from '../server/timed-database.js';
 const INVOICES_PER_CASE = 10;
 const WANTED_CASES = Number(process.env.BENCH_DUNNING_CASES ?? 100_000);
 const BUDGET_MS = 170_000;
+/** Cases claimed per transaction (BENCH_DUNNING_BATCH). */
+const BATCH_SIZE = Number(process.env.BENCH_DUNNING_BATCH ?? 500);
+/** Batches worked at once, a connection each (BENCH_DUNNING_CONCURRENCY). */
+const CONCURRENCY = Number(process.env.BENCH_DUNNING_CONCURRENCY ?? 2);
 const STAGES = `('submitted', 'reminder', 'notice', 'collection', 'instalment_plan', 'legal', 'surveillance')`;
 
 async function scene(cases: number) {
@@ -77,7 +81,7 @@ async function schedulerRun(cases: number, profile: boolean) {
     const floor = await floorMs(s, today);
     const timings: QueryTimings = { statements: new Map(), transactions: [] };
     const db = profile ? timedDatabase(s.db, timings) : s.db;
-    const scheduler = createDunningScheduler({ db, clock: s.clock, batchSize: 100 });
+    const scheduler = createDunningScheduler({ db, clock: s.clock, batchSize: BATCH_SIZE, concurrency: CONCURRENCY });
     const start = performance.now();
     const run = await scheduler.runOnce();
     const ms = performance.now() - start;
@@ -93,7 +97,10 @@ const perCase = probe.ms / probe.run.cases;
 let cases = WANTED_CASES;
 if (!process.env.BENCH_DUNNING_CASES && perCase * cases > BUDGET_MS) cases = Math.max(10_000, Math.floor(BUDGET_MS / perCase / 10_000) * 10_000);
 console.log(`probe: ${probe.run.cases} cases in ${probe.ms.toFixed(0)} ms (${perCase.toFixed(2)} ms/case, ${probe.run.applied} actions); full run at ${cases} cases × ${INVOICES_PER_CASE} invoices`);
-const top = [...probe.timings.statements.entries()].sort((a, b) => b[1].totalMs - a[1].totalMs).slice(0, 8);
+const statements = [...probe.timings.statements.entries()];
+const inSql = statements.reduce((sum, [, t]) => sum + t.totalMs, 0);
+console.log(`  batch size ${BATCH_SIZE}, concurrency ${CONCURRENCY}; ${statements.reduce((sum, [, t]) => sum + t.calls, 0)} statements, ${inSql.toFixed(0)} ms waiting on SQL, the rest (${(probe.ms - inSql).toFixed(0)} ms) in Node (letters, decisions)`);
+const top = statements.sort((a, b) => b[1].totalMs - a[1].totalMs).slice(0, 10);
 for (const [sql, t] of top) console.log(`  ${t.totalMs.toFixed(0).padStart(6)} ms ${String(t.calls).padStart(6)}× ${sql}`);
 
 const full = cases === probeCases ? probe : await schedulerRun(cases, false);

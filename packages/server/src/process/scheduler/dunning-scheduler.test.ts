@@ -9,6 +9,9 @@ import { caseCosts } from '../../store/payments.js';
 import type { Database } from '../../store/database.js';
 import { readPdfText } from '../letters/pdf-text.js';
 import { createDunningScheduler } from './dunning-scheduler.js';
+import { firstDueDate } from './dunning-state.js';
+import { firstDueDatesOfCases } from './scheduler-store.js';
+import { caseInvoices } from '../../store/cases.js';
 
 interface StepEvent {
   type: string;
@@ -219,6 +222,46 @@ describeEachDatabase('dunning scheduler', (server) => {
     // 24 cases × 3 steps; the earlier tests' cases are at a later step by now, and count too.
     assert.ok(applied.a + applied.b >= 72);
     if (s.kind === 'postgres') assert.ok(applied.a > 0 && applied.b > 0, `both processes worked: ${JSON.stringify(applied)}`);
+  });
+
+  it('a run working several batches at once counts every action it applies, once', async () => {
+    const s = server();
+    const { member } = await newMember(s);
+    for (let i = 0; i < 7; i++) await createdCase(s.url, member.token, caseBody({ reference: `C${i}` }));
+    const [{ last }] = (await s.db.query<{ last: string }>('SELECT coalesce(max(id), 0)::text AS last FROM events')) as [{ last: string }];
+    const run = await createDunningScheduler({ db: s.db, clock: s.clock, batchSize: 2, concurrency: 3 }).runOnce();
+    // Each step writes exactly one of these events (apply-action.ts); a case takes at most one step a run.
+    const [{ steps }] = (await s.db.query<{ steps: number }>(
+      `SELECT count(*)::int AS steps FROM events WHERE id > $1::bigint AND type IN
+         ('reminder.sent', 'notice.sent', 'collection.started', 'legal_approval.requested', 'legal.started', 'surveillance.checked', 'instalment.missed')`,
+      [last],
+    )) as [{ steps: number }];
+    assert.equal(run.failed, 0);
+    assert.ok(steps >= 7, `the seven new cases are all due their first reminder: ${steps}`);
+    assert.equal(run.applied, steps);
+  });
+
+  it("the batch's first due date in SQL is firstDueDate of the case's invoices: the earliest unpaid, else the earliest", async () => {
+    const s = server();
+    const { member } = await newMember(s);
+    const created = await createdCase(s.url, member.token, {
+      debtor: danishDebtor(),
+      invoices: [
+        { number: 'F-2', issueDate: '2026-01-01', dueDate: '2026-01-20', amount: { amount: 50_000, currency: 'DKK' } },
+        { number: 'F-1', issueDate: '2026-01-01', dueDate: '2026-01-10', amount: { amount: 50_000, currency: 'DKK' } },
+        { number: 'F-3', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amount: 50_000, currency: 'DKK' } },
+      ],
+    });
+    const associationId = await associationOf(s.db, created.id);
+    const head = [{ id: created.id, association_id: associationId }];
+    const both = async () => [(await firstDueDatesOfCases(s.db, head)).get(created.id), firstDueDate(await caseInvoices(s.db, associationId, created.id))];
+    assert.deepEqual(await both(), ['2026-01-10', '2026-01-10']);
+    await s.db.query(`UPDATE case_invoices SET outstanding = 0 WHERE case_id = $1 AND number IN ('F-1', 'F-2')`, [created.id]);
+    assert.deepEqual(await both(), ['2026-02-01', '2026-02-01'], 'the paid F-1 and F-2 no longer count');
+    await s.db.query('UPDATE case_invoices SET outstanding = 0 WHERE case_id = $1', [created.id]);
+    assert.deepEqual(await both(), ['2026-01-10', '2026-01-10'], 'all paid: the earliest of all');
+    const other = (await s.association()).associationId;
+    assert.equal((await firstDueDatesOfCases(s.db, [{ id: created.id, association_id: other }])).size, 0, "another association's read sees nothing");
   });
 });
 

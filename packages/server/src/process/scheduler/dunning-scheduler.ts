@@ -36,6 +36,12 @@ export interface DunningSchedulerOptions {
   intervalMs?: number;
   /** Cases claimed per transaction. Default 25. */
   batchSize?: number;
+  /**
+   * Batches a run works on at once, each in its own transaction (a connection each): while one waits
+   * on PostgreSQL another renders its letters. SKIP LOCKED keeps them apart as it keeps two
+   * schedulers apart. Default 1; PGlite has one connection, so more only queue there.
+   */
+  concurrency?: number;
   agency?: AgencyProfile;
   /**
    * The creditor's rules with the debtor's overrides; default the sdk's DEFAULT_BUSINESS_RULES. It must
@@ -98,6 +104,8 @@ function lawOf(country: CountryCode): LawPack {
 export function createDunningScheduler(options: DunningSchedulerOptions): DunningScheduler {
   const { db, clock } = options;
   const batchSize = options.batchSize ?? 25;
+  const concurrency = options.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('dunning scheduler: concurrency must be a whole number ≥ 1');
   const agency = options.agency ?? DEMO_AGENCY_PROFILE;
   const rulesFor = options.rulesFor ?? (async () => resolveBusinessRules());
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -204,6 +212,12 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
   async function runOnce(): Promise<DunningRun> {
     const run: DunningRun = { cases: 0, applied: 0, failed: 0 };
     const cache: RunCache = { names: new Map(), rules: new Map() };
+    await Promise.all(Array.from({ length: concurrency }, () => work(run, cache)));
+    return run;
+  }
+
+  /** Claims and works batches until a claim comes back short: nothing due is left that another does not hold. */
+  async function work(run: DunningRun, cache: RunCache): Promise<void> {
     for (;;) {
       const claimed = await db.transaction(async (tx) => {
         const today = clock.today();
@@ -224,7 +238,9 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
         for (const row of plan.due) {
           await tx.query('SAVEPOINT dunning_case');
           try {
-            run.applied += await processCase(tx, cache, row.id, reread ? undefined : row.association_id);
+            // Awaited before adding: `run.applied += await …` would read the count before another worker's addition.
+            const applied = await processCase(tx, cache, row.id, reread ? undefined : row.association_id);
+            run.applied += applied;
             await tx.query('RELEASE SAVEPOINT dunning_case');
           } catch (error) {
             await tx.query('ROLLBACK TO SAVEPOINT dunning_case');
@@ -236,7 +252,7 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
         return rows.length;
       });
       run.cases += claimed;
-      if (claimed < batchSize) return run;
+      if (claimed < batchSize) return;
     }
   }
 
