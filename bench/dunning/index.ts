@@ -99,7 +99,8 @@ if (!process.env.BENCH_DUNNING_CASES && perCase * cases > BUDGET_MS) cases = Mat
 console.log(`probe: ${probe.run.cases} cases in ${probe.ms.toFixed(0)} ms (${perCase.toFixed(2)} ms/case, ${probe.run.applied} actions); full run at ${cases} cases × ${INVOICES_PER_CASE} invoices`);
 const statements = [...probe.timings.statements.entries()];
 const inSql = statements.reduce((sum, [, t]) => sum + t.totalMs, 0);
-console.log(`  batch size ${BATCH_SIZE}, concurrency ${CONCURRENCY}; ${statements.reduce((sum, [, t]) => sum + t.calls, 0)} statements, ${inSql.toFixed(0)} ms waiting on SQL, the rest (${(probe.ms - inSql).toFixed(0)} ms) in Node (letters, decisions)`);
+const split = CONCURRENCY === 1 ? `, the rest (${(probe.ms - inSql).toFixed(0)} ms) in Node (letters, decisions)` : ` summed over ${CONCURRENCY} connections`;
+console.log(`  batch size ${BATCH_SIZE}, concurrency ${CONCURRENCY}; ${statements.reduce((sum, [, t]) => sum + t.calls, 0)} statements, ${inSql.toFixed(0)} ms waiting on SQL${split}`);
 const top = statements.sort((a, b) => b[1].totalMs - a[1].totalMs).slice(0, 10);
 for (const [sql, t] of top) console.log(`  ${t.totalMs.toFixed(0).padStart(6)} ms ${String(t.calls).padStart(6)}× ${sql}`);
 

@@ -17,16 +17,7 @@ export const SCHEDULED_STAGES: readonly CaseStage[] = ['submitted', 'reminder', 
  * the same case at once; the lock lasts until the transaction that applies the action commits.
  */
 export async function claimDueCases(tx: Queryable, today: IsoDate, limit: number): Promise<string[]> {
-  const rows = await tx.query<{ id: string }>(
-    `SELECT id FROM cases
-     WHERE stage IN ('submitted', 'reminder', 'notice', 'collection', 'instalment_plan', 'legal', 'surveillance')
-       AND (dunning_next_on IS NULL OR dunning_next_on <= $1::date)
-     ORDER BY dunning_next_on NULLS FIRST, id
-     LIMIT $2
-     FOR UPDATE SKIP LOCKED`,
-    [today, limit],
-  );
-  return rows.map((r) => r.id);
+  return (await claimDueCaseHeads(tx, today, limit)).map((c) => c.id);
 }
 
 export async function setDunningNextOn(tx: Queryable, caseId: string, on: IsoDate): Promise<void> {
@@ -51,13 +42,19 @@ export async function creditorName(tx: Queryable, associationId: string, credito
 /** What the batch needs of a claimed case to decide whether it only waits (and what rulesFor reads). */
 export type ClaimedCase = Pick<CaseRow, 'id' | 'association_id' | 'creditor_id' | 'stage' | 'debtor' | 'currency' | 'outstanding'>;
 
-/** claimDueCases, returning what the batch decides on: not the quote and documents, read again for a case that is due. */
+/**
+ * claimDueCases, returning what the batch decides on: not the quote and documents, read again for a
+ * case that is due. Ordered by the partial index cases_dunning_due alone (no `, id` tie-break, which
+ * made every claim sort all due cases: quadratic over a run), so a claim reads about `limit` index
+ * entries: never-scheduled cases first, then the longest overdue; cases already looked at today are
+ * past today in the index and never reached while due ones remain.
+ */
 export async function claimDueCaseHeads(tx: Queryable, today: IsoDate, limit: number): Promise<ClaimedCase[]> {
   const rows = await tx.query<Omit<ClaimedCase, 'outstanding'> & { outstanding: string }>(
     `SELECT id, association_id::text, creditor_id::text, stage, debtor, currency, outstanding::text AS outstanding FROM cases
      WHERE stage IN ('submitted', 'reminder', 'notice', 'collection', 'instalment_plan', 'legal', 'surveillance')
        AND (dunning_next_on IS NULL OR dunning_next_on <= $1::date)
-     ORDER BY dunning_next_on NULLS FIRST, id
+     ORDER BY dunning_next_on NULLS FIRST
      LIMIT $2
      FOR UPDATE SKIP LOCKED`,
     [today, limit],
