@@ -212,7 +212,10 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
   async function runOnce(): Promise<DunningRun> {
     const run: DunningRun = { cases: 0, applied: 0, failed: 0 };
     const cache: RunCache = { names: new Map(), rules: new Map() };
-    await Promise.all(Array.from({ length: concurrency }, () => work(run, cache)));
+    // allSettled: a worker that fails does not end the run while the others still hold transactions.
+    const outcomes = await Promise.allSettled(Array.from({ length: concurrency }, () => work(run, cache)));
+    const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) throw failure.reason;
     return run;
   }
 
