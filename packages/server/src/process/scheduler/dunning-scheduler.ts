@@ -100,6 +100,10 @@ function lawOf(country: CountryCode): LawPack {
  * notifications in the batch's transaction (each case under a savepoint, so one broken case does not
  * undo the others). Then it stores the day to look again. Any number of processes may run it
  * against one PostgreSQL: a case is only ever held by one of them.
+ *
+ * Issue 5 §9: most claimed cases only wait. Per batch their first due dates and events are read in
+ * one query each and their next days written in one UPDATE; only the cases with an action due today
+ * take the per-case path above, under their own savepoint, exactly as before.
  */
 export function createDunningScheduler(options: DunningSchedulerOptions): DunningScheduler {
   const { db, clock } = options;
