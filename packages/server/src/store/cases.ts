@@ -198,30 +198,6 @@ export function newCaseInvoiceRows(invoices: readonly NewCaseInvoice[]): CaseInv
   }));
 }
 
-export async function insertCase(db: Queryable, input: NewCase): Promise<CaseRow> {
-  const rows = await db.query<RawCaseRow>(
-    `INSERT INTO cases (id, association_id, creditor_id, number, reference, stage, debtor, currency, principal, outstanding,
-                        quote, document_ids, created_at, updated_at, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $9, $10::jsonb, $11::text[], $12, $12, 1)
-     RETURNING ${CASE_COLUMNS}`,
-    [
-      input.id,
-      input.associationId,
-      input.creditorId,
-      input.number,
-      input.reference,
-      input.stage,
-      JSON.stringify(input.debtor),
-      input.currency,
-      input.principal,
-      JSON.stringify(input.quote),
-      [...input.documentIds],
-      input.now,
-    ],
-  );
-  return toCase(rows[0]!);
-}
-
 /** Appends invoices after the ones the case has, in one statement. */
 export async function insertCaseInvoices(
   db: Queryable,
