@@ -12,6 +12,8 @@ describeEachDatabase('keys, sessions and tenant isolation', (server) => {
       const response = await call(url, 'POST', '/v1/enrolments', { ...options, body: validEnrolment() });
       assert.equal(response.status, 401, JSON.stringify(options));
       assert.equal(response.json.error.code, 'unauthenticated');
+      // RFC 9110 §11.6.1: a 401 must say how to authenticate.
+      assert.equal(response.headers.get('www-authenticate'), 'Bearer realm="collectkit"', JSON.stringify(options));
     }
   });
 
@@ -83,11 +85,13 @@ describeEachDatabase('keys, sessions and tenant isolation', (server) => {
       const anonymous = await call(url, 'GET', path, { bearer: a.publishableKey });
       assert.equal(anonymous.status, 401, path);
       assert.equal(anonymous.json.error.code, 'unauthenticated');
+      assert.equal(anonymous.headers.get('www-authenticate'), 'Bearer realm="collectkit"', path);
     }
     // A key that can never be a member is refused outright.
     const me = await call(url, 'GET', '/v1/me', { bearer: a.secretKey });
     assert.equal(me.status, 403);
     assert.equal(me.json.error.code, 'forbidden');
+    assert.equal(me.headers.get('www-authenticate'), null, 'a 403 carries no challenge');
     // Routes for servers and operators only stay 403 for a publishable key.
     assert.equal((await call(url, 'GET', '/v1/webhook-endpoints', { bearer: a.publishableKey })).status, 403);
     const enrolAsMember = await call(url, 'POST', '/v1/enrolments', { bearer: member.token, body: validEnrolment() });

@@ -26,6 +26,19 @@ function firstIssuePerPath(issues: ErrorIssue[]): ErrorIssue[] {
   return issues.filter((issue) => !seen.has(issue.path) && seen.add(issue.path));
 }
 
+/**
+ * The challenge every 401 carries (RFC 9110 §11.6.1: a 401 "MUST send a WWW-Authenticate header"):
+ * keys and session tokens both go as `Authorization: Bearer` (RFC 6750 §3). The session cookie
+ * needs no challenge of its own: signing in sets it.
+ */
+const WWW_AUTHENTICATE = 'Bearer realm="collectkit"';
+
+/** Sets the status, and the challenge when it is 401, so no path to a 401 can leave it out. */
+function status(reply: FastifyReply, code: number): FastifyReply {
+  if (code === 401) void reply.header('www-authenticate', WWW_AUTHENTICATE);
+  return reply.code(code);
+}
+
 function body(code: ErrorCode, message: string, request: FastifyRequest, issues?: ErrorIssue[]): ErrorResponse {
   return { error: { code, message, ...(issues ? { issues } : {}), requestId: String(request.id) } };
 }
@@ -35,8 +48,8 @@ function body(code: ErrorCode, message: string, request: FastifyRequest, issues?
  * length limit): the same body, and the request id header the hooks would have set.
  */
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  void reply.code(status).header('x-request-id', request.id).send(body('invalid_request', error.message, request));
+  const code = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  void status(reply, code).header('x-request-id', request.id).send(body('invalid_request', error.message, request));
 }
 
 /**
@@ -46,7 +59,7 @@ export function frameworkErrorHandler(error: FastifyError, request: FastifyReque
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | ApiError | Error, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ApiError) {
-      return reply.code(error.statusCode).send(body(error.code, error.message, request, error.issues));
+      return status(reply, error.statusCode).send(body(error.code, error.message, request, error.issues));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       if (error.validationContext === 'params') return reply.code(404).send(body('not_found', 'No such resource.', request));
@@ -66,7 +79,7 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
       const code: ErrorCode = fastifyError.statusCode === 404 ? 'not_found' : fastifyError.statusCode === 413 ? 'payload_too_large' : 'invalid_request';
-      return reply.code(fastifyError.statusCode).send(body(code, fastifyError.message, request));
+      return status(reply, fastifyError.statusCode).send(body(code, fastifyError.message, request));
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send(body('internal_error', 'Something went wrong on our side; it has been logged.', request));
