@@ -203,4 +203,18 @@ describe('<collect-status> against the real server', () => {
     expect($(el, '.timeline li[data-event="case.created"]').textContent).to.contain(sv.status.events.created);
     await expect(el).to.be.accessible();
   });
+
+  it('when not signed in, says to sign in and stops showing the loading text', async () => {
+    // The API by its other name: the same server, but the browser holds no session cookie for
+    // 127.0.0.1 (cookies are per host), so the list is refused with 401 as for a visitor.
+    const apiBase = config.apiBase.replace('//localhost:', '//127.0.0.1:');
+    expect(apiBase).to.not.equal(config.apiBase);
+    const el = await fixture<CollectStatus>(html`<collect-status lang="sv" publishable-key=${config.publishableKey} api-base=${apiBase}></collect-status>`);
+    await until(() => !!el.shadowRoot!.querySelector('[role="alert"]'), 'the sign-in message');
+    await el.updateComplete;
+    expect($(el, '[role="alert"]').textContent!.trim()).to.equal(sv.case.errors.signedOut);
+    expect(el.items).to.equal(null);
+    expect(el.shadowRoot!.textContent).to.not.contain(sv.status.loading);
+    await expect(el).to.be.accessible();
+  });
 });

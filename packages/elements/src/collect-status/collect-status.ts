@@ -183,6 +183,8 @@ export class CollectStatus extends LitElement {
   @property({ attribute: 'case-id' }) caseId = '';
 
   @state() private cases: CaseSummary[] | null = null;
+  /** The list could not be loaded (not signed in, no config, offline): its alert replaces "loading". */
+  @state() private listFailed = false;
   @state() private stageFilter: CaseStage | '' = '';
   @state() private open: OpenCase | null = null;
   @state() private withdrawal: WithdrawalQuote | null = null;
@@ -249,7 +251,11 @@ export class CollectStatus extends LitElement {
   /** Reloads the list (every page, up to MAX_LIST_PAGES): the totals are over all the member's cases. */
   async refreshList(): Promise<void> {
     const api = this.client();
-    if (!api) return;
+    if (!api) {
+      this.listFailed = true;
+      return;
+    }
+    this.listFailed = false;
     try {
       const all: CaseSummary[] = [];
       let cursor: string | undefined;
@@ -261,6 +267,7 @@ export class CollectStatus extends LitElement {
       }
       this.cases = all;
     } catch (error) {
+      this.listFailed = true;
       this.handleFailure(error);
     }
   }
@@ -528,7 +535,7 @@ export class CollectStatus extends LitElement {
   private renderList(): TemplateResult {
     const t = this.localize.t.status;
     const cases = this.cases;
-    if (cases === null) return html`<p role="status">${t.loading}</p>`;
+    if (cases === null) return this.listFailed ? html`` : html`<p role="status">${t.loading}</p>`;
     const shown = this.stageFilter ? cases.filter((c) => c.stage === this.stageFilter) : cases;
     const stages = CASE_STAGES.filter((stage) => cases.some((c) => c.stage === stage));
     return html`<div class="filters" part="filters">
