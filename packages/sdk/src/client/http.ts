@@ -8,6 +8,7 @@
  */
 import ky, { isTimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
 import type { $ZodType, output } from 'zod/v4/core';
+import { CollectkitInputError } from '../errors.js';
 import { CollectkitApiError, errorFromResponse, type ApiIssue } from './errors.js';
 import { IDEMPOTENCY_HEADER, newIdempotencyKey } from './idempotency.js';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryPolicy } from './retry.js';
@@ -51,6 +52,14 @@ export interface TransportOptions {
   etagCacheSize?: number | undefined;
 }
 
+/**
+ * A `FormData` (the platform's, from `globalThis`): the sdk compiles without the DOM lib, so only
+ * the part the client calls is spelled out.
+ */
+export interface FormDataLike {
+  append(name: string, value: unknown, filename?: string): void;
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -62,9 +71,15 @@ export interface HttpCall<S extends ResponseSchema | undefined = ResponseSchema 
   query?: Readonly<Record<string, QueryValue>> | undefined;
   /** Sent as JSON. */
   json?: unknown;
+  /**
+   * Sent as `multipart/form-data` (instead of `json`). No Content-Type is set here: fetch sets it
+   * with the boundary. No Idempotency-Key is generated for a form, so it is retried only when the
+   * caller sends one (a form upload is not deduplicated by the server otherwise).
+   */
+  form?: FormDataLike | undefined;
   /** The response body's schema; omitted when the answer has no body (204). */
   schema?: S;
-  /** A POST's key; generated when absent, and the same on each retry of this call. */
+  /** A POST's key; generated when absent (except for a `form`), and the same on each retry of this call. */
   idempotencyKey?: string | undefined;
   signal?: RequestSignal | undefined;
   headers?: Readonly<Record<string, string>> | undefined;
@@ -133,6 +148,8 @@ export function createTransport(options: TransportOptions): HttpTransport {
         headers,
         timeout: call.timeoutMs ?? resolved.timeoutMs,
         ...(call.json !== undefined ? { json: call.json } : {}),
+        // The same FormData on each attempt: unlike a stream it can be sent again.
+        ...(call.form !== undefined ? { body: call.form as NonNullable<KyOptions['body']> } : {}),
         ...(call.signal ? { signal: call.signal } : {}),
       });
       text = response.status === 304 ? '' : await response.text();
@@ -171,10 +188,16 @@ export function createTransport(options: TransportOptions): HttpTransport {
   return {
     ...resolved,
     async request<S extends ResponseSchema | undefined>(call: HttpCall<S>): Promise<CallResult<S>> {
+      if (call.form !== undefined && call.json !== undefined) {
+        throw new CollectkitInputError('invalid_argument', 'form', 'Send either json or form, not both');
+      }
       const url = `${base}/${call.path.replace(/^\/+/, '')}${queryString(call.query)}`;
       // A POST may be repeated only because the server deduplicates it by this key (DESIGN.md § 6).
-      const idempotencyKey = call.method === 'POST' ? (call.idempotencyKey ?? newIdempotencyKey()) : call.idempotencyKey;
-      const repeatable = call.method !== 'POST' && call.method !== 'PATCH' ? true : idempotencyKey !== undefined;
+      // A form upload gets no generated key: it is repeated only under a key the caller chose.
+      const generateKey = call.method === 'POST' && call.form === undefined;
+      const idempotencyKey = generateKey ? (call.idempotencyKey ?? newIdempotencyKey()) : call.idempotencyKey;
+      const repeatable =
+        call.form === undefined && call.method !== 'POST' && call.method !== 'PATCH' ? true : idempotencyKey !== undefined;
       const value = await withRetry(() => attempt(call, url, idempotencyKey), {
         policy: { ...resolved.policy, ...call.retry },
         random: resolved.random,
