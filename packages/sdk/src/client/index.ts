@@ -8,7 +8,7 @@ export { meResource } from './resources/me.js';
 export { passwordResetsResource } from './resources/password-resets.js';
 export { sessionsResource } from './resources/sessions.js';
 export { webhookEndpointsResource, type WebhookListOptions } from './resources/webhooks.js';
-export { documentsResource } from './resources/documents.js';
+export { documentsResource, type BlobLike, type DocumentUploadInput } from './resources/documents.js';
 export { invoicesResource, paymentsResource, payoutsResource, type InvoiceListOptions } from './resources/payouts.js';
 export {
   CollectkitApiError,
@@ -22,6 +22,7 @@ export {
   pathOf,
   type CallResult,
   type FetchFunction,
+  type FormDataLike,
   type HttpCall,
   type HttpMethod,
   type OutgoingRequest,
