@@ -26,13 +26,13 @@ function collectkit_settings() {
 	));
 }
 
-/** Where collect.js comes from: the setting, else `<api base>/collect.js`. */
+/** Where collect.js comes from: the setting, else `<api base>/embed/collect.js` (where collectkit-server serves it). */
 function collectkit_script_url() {
 	$settings = collectkit_settings();
 	if ($settings['script_url'] !== '') {
 		return $settings['script_url'];
 	}
-	return $settings['api_base'] !== '' ? untrailingslashit($settings['api_base']) . '/collect.js' : '';
+	return $settings['api_base'] !== '' ? untrailingslashit($settings['api_base']) . '/embed/collect.js' : '';
 }
 
 // ------------------------------------------------------------------------------------ the script
@@ -140,7 +140,7 @@ function collectkit_settings_page() {
 	$fields   = array(
 		'publishable_key' => array(__('Publishable key', 'collectkit'), 'text', 'pk_…'),
 		'api_base'        => array(__('API base', 'collectkit'), 'url', 'https://collect.example.org'),
-		'script_url'      => array(__('collect.js address (optional)', 'collectkit'), 'url', __('default: <API base>/collect.js', 'collectkit')),
+		'script_url'      => array(__('collect.js address (optional)', 'collectkit'), 'url', __('default: <API base>/embed/collect.js', 'collectkit')),
 	);
 	?>
 	<div class="wrap">
