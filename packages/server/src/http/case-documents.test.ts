@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -7,21 +7,8 @@ import { describeEachDatabase } from '../testing/harness.js';
 import { call } from '../testing/http-client.js';
 import { enrolActiveMember } from '../testing/members.js';
 import { caseBody, createdCase, operatorToken } from './case-test-fixtures.js';
+import { EXE, JPEG, PDF, PNG, sha256 } from './document-fixtures.js';
 
-/** The smallest files of each accepted type a reader can check by hand. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
-// PNG signature (89 50 4E 47 0D 0A 1A 0A) + the start of an IHDR chunk.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
-// JPEG: SOI (FF D8) and a JFIF APP0 marker.
-const JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(32), Buffer.from('ffd9', 'hex')]);
-// A Windows executable: "MZ" header, the PE offset at 0x3c and "PE\0\0" there.
-const EXE = (() => {
-  const bytes = Buffer.alloc(256);
-  bytes.write('MZ', 0, 'latin1');
-  bytes.writeUInt32LE(0x80, 0x3c);
-  bytes.write('PE\0\0', 0x80, 'latin1');
-  return bytes;
-})();
 
 function form(parts: { name: string; value: string | Uint8Array; filename?: string; type?: string }[]): FormData {
   const data = new FormData();
@@ -64,7 +51,7 @@ describeEachDatabase(
         assert.equal(document.mediaType, file.mediaType);
         assert.equal(document.kind, file.kind);
         assert.equal(document.size, file.bytes.length);
-        assert.equal(document.sha256, createHash('sha256').update(file.bytes).digest('hex'));
+        assert.equal(document.sha256, sha256(file.bytes));
         assert.equal(document.caseId, created.id);
         ids.push(document.id);
       }

@@ -1,23 +1,11 @@
-import { createHash } from 'node:crypto';
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createClient, isCollectkitApiError, isCollectkitInputError } from '@collectkit/sdk';
 import { describeEachDatabase } from '../testing/harness.js';
 import { enrolActiveMember } from '../testing/members.js';
 import { caseBody, createdCase } from './case-test-fixtures.js';
+import { EXE, PDF, sha256 } from './document-fixtures.js';
 
-/** A minimal PDF a reader can check by hand: the `%PDF-` signature, one empty object, a trailer. */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
-// A Windows executable: "MZ" header, the PE offset at 0x3c and "PE\0\0" there.
-const EXE = (() => {
-  const bytes = Buffer.alloc(256);
-  bytes.write('MZ', 0, 'latin1');
-  bytes.writeUInt32LE(0x80, 0x3c);
-  bytes.write('PE\0\0', 0x80, 'latin1');
-  return bytes;
-})();
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A fetch that records what was sent and can answer the first `failFirst` calls with a 503 itself. */
 function recordingFetch(failFirst = 0) {
