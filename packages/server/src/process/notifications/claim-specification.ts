@@ -31,6 +31,8 @@ export interface SpecifiedFee {
   /** The day the step that added it was taken. */
   readonly on: IsoDate;
   readonly amount: Money;
+  /** The invoice the fee belongs to, where it is charged per invoice (DK/FI compensation). */
+  readonly invoice?: string;
 }
 
 export interface InterestLine {

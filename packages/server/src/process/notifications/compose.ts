@@ -111,7 +111,7 @@ export function composeMessage(input: NotificationInput): ComposedMessage {
 
   const lines: LabelledAmount[] = [
     ...spec.invoices.map((i) => ({ label: labels.invoice(i.number, date(i.dueDate)), amount: money(i.outstanding) })),
-    ...spec.fees.map((f) => ({ label: `${catalogue.feeNames[f.kind]} (${date(f.on)})`, amount: money(f.amount) })),
+    ...spec.fees.map((f) => ({ label: `${catalogue.feeNames[f.kind]} (${date(f.on)})${f.invoice !== undefined ? ` · ${f.invoice}` : ''}`, amount: money(f.amount) })),
     ...spec.interest.map((i) => ({
       label: `${labels.interest(formatRate(i.ratePercent, locale), date(i.from), date(i.through))}${i.provisional ? ` (${labels.provisionalRate})` : ''} · ${i.invoiceNumber}`,
       amount: money(i.amount),

@@ -56,9 +56,9 @@ export async function applyDunningAction(
   const scope = { associationId: row.association_id };
   const event = (type: string, data: Record<string, unknown>) => appendEvent(tx, { associationId: row.association_id, caseId: row.id, type, data, at: now });
   const newFees: SpecifiedFee[] = [];
-  const addFee = (kind: FeeKind, amount: Money | null) => {
+  const addFee = (kind: FeeKind, amount: Money | null, invoice?: string) => {
     // A fee in another currency than the claim's (a Danish debtor invoiced in EUR) is not converted: it is left out.
-    if (amount && amount.amount > 0 && amount.currency === currency) newFees.push({ kind, on: today, amount });
+    if (amount && amount.amount > 0 && amount.currency === currency) newFees.push({ kind, on: today, amount, ...(invoice !== undefined ? { invoice } : {}) });
   };
 
   let stage: CaseStage | undefined;
@@ -105,9 +105,16 @@ export async function applyDunningAction(
             // only what exceeds the fees already charged is added (M: read as a combined ceiling).
             const charged = [...feesOf(events), ...newFees].reduce((sum, f) => sum + f.amount.amount, 0);
             addFee('compensation', { amount: Math.max(0, compensation.amount - charged), currency: compensation.currency });
+          } else if (law.country === 'DK' || law.country === 'FI') {
+            // One per overdue unpaid invoice: DK renteloven § 9 a stk. 3 ("One per overdue invoice", RULES.md §3, M),
+            // FI perintälaki 10 e § ("per late invoice", KKO 2023:39, H); cf. 2011/7/EU art. 6 "per late payment"
+            // (C-370/21). Each fee names its invoice, so the specification shows which invoice carries it.
+            for (const invoice of invoices) {
+              if (invoice.outstanding > 0 && invoice.due_date < today) addFee('compensation', compensation, invoice.number);
+            }
           } else {
-            // DK renteloven § 9 a stk. 3, FI perintälaki 10 e §, NO forsinkelsesrenteloven § 3a: once per case here,
-            // although DK and FI allow it per overdue invoice (RULES.md §3, M) — never more than the law allows.
+            // NO forsinkelsesrenteloven § 3a: RULES.md §3 gives the amount, not whether it is due per invoice: once
+            // per case — never more than the law allows.
             addFee('compensation', compensation);
           }
         }
@@ -132,7 +139,9 @@ export async function applyDunningAction(
       break;
   }
 
-  for (const fee of newFees) await event('fee.added', { kind: fee.kind, on: fee.on, amount: fee.amount, step: action.kind });
+  for (const fee of newFees) {
+    await event('fee.added', { kind: fee.kind, on: fee.on, amount: fee.amount, step: action.kind, ...(fee.invoice !== undefined ? { invoice: fee.invoice } : {}) });
+  }
   if (stage && stage !== row.stage && !canTransition(row.stage, stage)) {
     throw new Error(`dunning: ${action.kind} cannot move case ${row.id} from ${row.stage} to ${stage}`);
   }

@@ -58,7 +58,7 @@ describeEachDatabase('dunning scheduler', (server) => {
       'collection.started 2026-03-24',
       // BEK 601/2002 Bilag 1 (as amended 2016): claim DKK 5,001–10,000 → at most DKK 1,300.
       'fee.added 2026-03-24 collection_fee 130000',
-      // renteloven § 9 a stk. 3: kompensationsbeløb DKK 310, B2B.
+      // renteloven § 9 a stk. 3: kompensationsbeløb DKK 310, B2B, one per overdue invoice (one invoice here).
       'fee.added 2026-03-24 compensation 31000',
       'stage.changed  collection',
     ]);
@@ -84,7 +84,7 @@ describeEachDatabase('dunning scheduler', (server) => {
     // Total: 10,000.00 + 100.00 + 1,300.00 + 310.00 + 178.97 = 11,888.97.
     assert.match(text, /Morarente 9,75 % p\.a\., 16\. januar 2026 til 23\. marts 2026 · F-1001 +178,97 kr\./);
     assert.match(text, /Inkassoomkostninger \(24\. marts 2026\) +1\.300,00 kr\./);
-    assert.match(text, /Kompensationsbeløb \(24\. marts 2026\) +310,00 kr\./);
+    assert.match(text, /Kompensationsbeløb \(24\. marts 2026\) · F-1001 +310,00 kr\./);
     assert.match(text, /I alt at betale +11\.888,97 kr\./);
     assert.match(text, /Betales senest +3\. april 2026/);
   });
@@ -141,6 +141,45 @@ describeEachDatabase('dunning scheduler', (server) => {
         ),
         example.expected,
       );
+    });
+  }
+
+  for (const example of [
+    // DK renteloven § 9 a stk. 3 (RULES.md §3: "One per overdue invoice", M): DKK 310 for each of the two.
+    { country: 'DK', currency: 'DKK', each: 31_000, debtor: danishDebtor(), days: 26 },
+    // FI perintälaki 10 e § (RULES.md §3: "per late invoice", KKO 2023:39, H): EUR 40 for each of the two.
+    { country: 'FI', currency: 'EUR', each: 4_000, days: 26, debtor: { type: 'business', name: 'Virtanen Oy', country: 'FI', address: { lines: ['Mannerheimintie 1'], postalCode: '00100', city: 'Helsinki', country: 'FI' } } },
+  ]) {
+    it(`${example.country} B2B: one compensation per overdue unpaid invoice, each naming its invoice; a paid invoice carries none`, async () => {
+      const s = server();
+      s.clock.set(new Date('2026-03-03T08:00:00Z'));
+      const { association, member } = await newMember(s);
+      const created = await createdCase(s.url, member.token, {
+        debtor: example.debtor,
+        invoices: [
+          { number: 'A-1', issueDate: '2026-01-01', dueDate: '2026-01-15', amount: { amount: 400_000, currency: example.currency } },
+          { number: 'A-2', issueDate: '2026-01-01', dueDate: '2026-02-01', amount: { amount: 600_000, currency: example.currency } },
+          { number: 'A-3', issueDate: '2026-01-01', dueDate: '2026-02-10', amount: { amount: 100_000, currency: example.currency } },
+        ],
+      });
+      // A-3 is paid in full before collection starts (its outstanding set to 0 as the payment ledger leaves it).
+      const associationId = await associationOf(s.db, created.id);
+      assert.equal(associationId, association.associationId);
+      await s.db.query(`UPDATE case_invoices SET outstanding = 0 WHERE case_id = $1 AND number = 'A-3'`, [created.id]);
+      await s.db.query(`UPDATE cases SET outstanding = 1000000 WHERE id = $1`, [created.id]);
+      const scheduler = createDunningScheduler({ db: s.db, clock: s.clock });
+      for (let day = 0; day <= example.days; day++) {
+        assert.equal((await scheduler.runOnce()).failed, 0);
+        s.clock.advance({ days: 1 });
+      }
+      const compensation = (await dunningEvents(s.db, created.id)).filter((e) => e.type === 'fee.added' && e.data.kind === 'compensation');
+      assert.deepEqual(compensation.map((e) => `${e.data.invoice} ${e.data.amount.amount} ${e.data.amount.currency}`), [
+        `A-1 ${example.each} ${example.currency}`,
+        `A-2 ${example.each} ${example.currency}`,
+      ]);
+      const [letter] = await s.db.query<{ letter_pdf: Uint8Array }>(`SELECT letter_pdf FROM notifications WHERE case_id = $1 AND kind = 'collection_letter' AND channel = 'letter'`, [created.id]);
+      const { text } = await readPdfText(letter!.letter_pdf);
+      for (const number of ['A-1', 'A-2']) assert.match(text, new RegExp(`· ${number} +[^\\n]*${example.currency === 'DKK' ? '310,00' : '40,00'}`));
     });
   }
 

@@ -14,7 +14,7 @@ import type { FeeKind } from '../notifications/kinds.js';
  * - `collection.started` { on }
  * - `legal_approval.requested` { on }; `legal.approved` is the creditor's (written elsewhere)
  * - `legal.started` { on }, `surveillance.checked` { on }, `instalment.missed` { on, instalmentDueOn }
- * - `fee.added` { kind, on, amount: Money } (read by store/payments.ts caseCosts)
+ * - `fee.added` { kind, on, amount: Money, invoice? } (read by store/payments.ts caseCosts; `invoice` on a per-invoice fee)
  * - `stage.changed` { from, to, reason, by: 'scheduler' }
  * - `notification.queued` { kind, channels, skipped }
  */
@@ -70,5 +70,5 @@ export function deriveDunningCase(source: DunningCaseSource): DunningCase {
 export function feesOf(events: readonly DunningEvent[]): SpecifiedFee[] {
   return events
     .filter((e) => e.type === 'fee.added')
-    .map((e) => ({ kind: e.data.kind as FeeKind, on: onOf(e), amount: e.data.amount as Money }));
+    .map((e) => ({ kind: e.data.kind as FeeKind, on: onOf(e), amount: e.data.amount as Money, ...(typeof e.data.invoice === 'string' ? { invoice: e.data.invoice } : {}) }));
 }
