@@ -111,7 +111,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(caseMessageRoutes, routeOptions);
   await app.register(caseStageRoutes, routeOptions);
   await app.register(import('./http/case-dispute.js'), routeOptions); // disputes (issue 5 §3)
-  await app.register(import('./http/case-legal.js'), routeOptions); // legal estimate and approval, acknowledgment (issue 5 §3, §6)
+  await app.register(import('./http/case-legal.js'), routeOptions); // legal estimate and approval, acknowledgment, judgment (issue 5 §3, §6)
+  await app.register(import('./http/case-claim-file.js'), routeOptions); // the legal step's claim file (issue 5 §3)
   await app.register(webhookEndpointRoutes, routeOptions);
   await app.register(caseDocumentRoutes, routeOptions);
   await app.register(devMailboxRoutes, routeOptions);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AcknowledgmentRequestSchema,
+  JudgmentRequestSchema,
   CaseErrorResponseSchema,
   CaseIdParamsSchema,
   LegalApprovalRequestSchema,
@@ -21,40 +22,10 @@ import { enqueueWebhooks } from '../store/webhooks.js';
 import { ApiError, invalidRequest } from './api-error.js';
 import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
 import { caseFor } from './case-view.js';
+import { legalCostItems } from '../process/legal/legal-costs.js';
 import type { RouteOptions } from './route-options.js';
 
 const errors = { 400: CaseErrorResponseSchema, 401: CaseErrorResponseSchema, 403: CaseErrorResponseSchema, 404: CaseErrorResponseSchema, 409: CaseErrorResponseSchema };
-
-// Kronofogden's fees as RULES.md §3 gives them (confidence H there). RULES.md names no section of the fee
-// ordinance, so none is cited here beyond it.
-const SE_KRONOFOGDEN_CITATION = 'RULES.md §3 (Kronofogden): betalningsföreläggande SEK 300 (recoverable), verkställighet SEK 600, applicant\'s own work at most SEK 380';
-const sek = (kronor: number): Money => ({ amount: kronor * 100, currency: 'SEK' });
-
-/** The cost items of legal action against a debtor in `country`: only fees RULES.md gives, the rest unknown. */
-export function legalCostItems(country: string): { authority: LegalEstimate['authority']; items: LegalCostItem[] } {
-  if (country === 'SE') {
-    return {
-      authority: 'kronofogden',
-      items: [
-        { kind: 'application_fee', description: 'Kronofogden: ansökan om betalningsföreläggande', amount: sek(300), basis: 'exact', citation: SE_KRONOFOGDEN_CITATION, confidence: 'high' },
-        { kind: 'enforcement_fee', description: 'Kronofogden: verkställighet', amount: sek(600), basis: 'exact', citation: SE_KRONOFOGDEN_CITATION, confidence: 'high' },
-        { kind: 'applicant_work', description: 'Ersättning för eget arbete (sökandens)', amount: sek(380), basis: 'maximum', citation: SE_KRONOFOGDEN_CITATION, confidence: 'high' },
-      ],
-    };
-  }
-  if (country === 'DK') {
-    // RULES.md holds no Danish court fee (retsafgift) for betalingspåkrav or the fogedret: unknown, never guessed.
-    return {
-      authority: 'fogedret',
-      items: [
-        { kind: 'court_fee', description: 'Fogedretten: retsafgift for betalingspåkrav', amount: null, basis: 'unknown', citation: null, confidence: null },
-        { kind: 'enforcement_fee', description: 'Fogedretten: retsafgift for udlægsforretning', amount: null, basis: 'unknown', citation: null, confidence: null },
-      ],
-    };
-  }
-  // NO, FI and others: no authority or fee in RULES.md.
-  return { authority: null, items: [{ kind: 'court_fee', description: 'Court or enforcement fees', amount: null, basis: 'unknown', citation: null, confidence: null }] };
-}
 
 /**
  * The estimate for the case, with a version that changes whenever its content does: an approval
@@ -80,11 +51,13 @@ async function estimateFor(db: Queryable, row: CaseRow): Promise<LegalEstimate> 
 
 const ApprovalResponseSchema = z.object({ approved: z.literal(true), on: z.string(), estimate: LegalEstimateSchema });
 const AcknowledgmentResponseSchema = z.object({ caseId: z.string(), on: z.string() });
+const JudgmentResponseSchema = z.object({ caseId: z.string(), on: z.string() });
 
 /**
  * Legal action only with the creditor's approval of the cost estimate (issue 5 §3): the estimate,
  * the approval (event `legal.approved` { on, estimate }, which the scheduler's dunning-state.ts
- * reads), and the debtor's acknowledgment of the debt (event `debt.acknowledged` { on }), which
+ * reads), the debtor's acknowledgment of the debt (event `debt.acknowledged` { on }) and the
+ * judgment or enforceable decision (event `legal.judgment` { on, reference, note }), each of which
  * moves the limitation start (process/limitation).
  */
 export const caseLegalRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clock }) => {
@@ -159,6 +132,43 @@ export const caseLegalRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         data: { on, note: note ?? null, by: auth.kind, userId: auth.userId ?? null },
         at: clock.now(),
       });
+      caseChanged(request, row.id);
+      reply.status(201);
+      return { caseId: row.id, on };
+    },
+  );
+
+  app.post(
+    '/v1/cases/:id/judgment',
+    {
+      config: { auth: ['operator'] },
+      schema: {
+        tags: ['case', 'operator'],
+        summary: 'A judgment or enforceable decision on the claim was given on a date: limitation runs anew from it (DK: 10 years)',
+        params: CaseIdParamsSchema,
+        body: JudgmentRequestSchema,
+        response: { 201: JudgmentResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const auth = request.auth!;
+      const { on, reference, note } = request.body;
+      if (on > clock.today()) throw invalidRequest('on', 'a judgment cannot be dated in the future');
+      const row = await caseFor(request.db, auth, request.params.id, { forUpdate: true });
+      // A judgment follows the legal step: recorded while the case is in legal action or under surveillance.
+      if (row.stage !== 'legal' && row.stage !== 'surveillance') throw new ApiError(409, 'conflict', `A judgment is recorded in legal or surveillance; the case is ${row.stage}.`);
+      const started = (await eventsOf(request.db, row, 'legal.started')).at(-1)?.data.on as IsoDate | undefined;
+      if (started && on < started) throw invalidRequest('on', `the legal step started on ${started}; a judgment on it cannot be earlier`);
+      const now = clock.now();
+      // Read by process/limitation (limitation-events.ts): interrupts limitation; DK forældelsesloven § 5 gives 10 years.
+      await appendEvent(request.db, {
+        associationId: row.association_id,
+        caseId: row.id,
+        type: 'legal.judgment',
+        data: { on, reference: reference ?? null, note: note ?? null, by: auth.kind, userId: auth.userId ?? null },
+        at: now,
+      });
+      await enqueueWebhooks(request.db, { associationId: row.association_id, creditorId: row.creditor_id, type: 'case.updated', data: { caseId: row.id, change: 'legal.judgment', stage: row.stage, version: row.version }, at: now });
       caseChanged(request, row.id);
       reply.status(201);
       return { caseId: row.id, on };

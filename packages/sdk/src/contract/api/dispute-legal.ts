@@ -63,3 +63,32 @@ export type LegalApprovalRequest = z.input<typeof LegalApprovalRequestSchema>;
 /** `POST /v1/cases/{id}/acknowledgment` (operator): the debtor acknowledged the debt on `on` (not in the future). */
 export const AcknowledgmentRequestSchema = z.object({ on: IsoDateSchema, note: NoteSchema.optional() });
 export type AcknowledgmentRequest = z.input<typeof AcknowledgmentRequestSchema>;
+
+/**
+ * `POST /v1/cases/{id}/judgment` (operator): a judgment or enforceable decision on the claim was given on
+ * `on` (not in the future): DK fogedret / retten, SE Kronofogden's utslag. It interrupts limitation and, where
+ * the law gives judgments a longer period (DK forældelsesloven § 5), starts that period.
+ */
+export const JudgmentRequestSchema = z.object({
+  on: IsoDateSchema,
+  /** The court's or Kronofogden's case number. */
+  reference: z.string().trim().min(1).max(200).optional(),
+  note: NoteSchema.optional(),
+});
+export type JudgmentRequest = z.input<typeof JudgmentRequestSchema>;
+
+/** The claim file a legal step is filed with (`GET`/`POST /v1/cases/{id}/claim-file`), stored as a case document. */
+export const ClaimFileSchema = z.object({
+  caseId: z.string(),
+  /** DK: betalingspåkrav (retsplejeloven § 477 ff., minretssag.dk); SE: ansökan om betalningsföreläggande (lag 1990:746). */
+  kind: z.enum(['betalingspaakrav', 'betalningsforelaggande']),
+  authority: z.enum(['fogedret', 'kronofogden']),
+  language: z.enum(['da', 'sv']),
+  documentId: z.string(),
+  /** Where the PDF is downloaded: the case document's address. */
+  url: z.string(),
+  /** The day the claim (principal, interest, costs) was computed. */
+  asOf: IsoDateSchema,
+  total: MoneySchema,
+});
+export type ClaimFile = z.infer<typeof ClaimFileSchema>;

@@ -17,6 +17,8 @@ export const ErrorCodeSchema = z.enum([
   'idempotency_key_reused',
   'payload_too_large',
   'rate_limited',
+  /** The request is understood but not supported for this case, e.g. a claim file for a country without one (422). */
+  'not_supported',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

@@ -11,15 +11,17 @@ export interface LetterInput {
   readonly createdAt: Date;
 }
 
-const MM = 72 / 25.4;
+/** Points per millimetre, for A4 layout in millimetres. */
+export const MM = 72 / 25.4;
 /**
  * Window-envelope geometry (DIN 5008 form B, the C5/DL window used by Nordic print-and-post services):
  * the window's top-left corner is 20 mm from the left and 45 mm from the top of the page; a 5 mm
  * return-address line comes first, then up to six address lines.
  */
 export const ADDRESS_WINDOW = { left: 20 * MM, top: 45 * MM, width: 85 * MM, height: 45 * MM, returnLine: 5 * MM } as const;
-const LEFT = 20 * MM;
-const RIGHT = 190 * MM;
+/** The text column of an A4 page (shared with the claim file, legal/claim-file-pdf.ts). */
+export const LEFT = 20 * MM;
+export const RIGHT = 190 * MM;
 const INFO_LEFT = 125 * MM;
 const BOTTOM = 270 * MM;
 
@@ -115,7 +117,7 @@ export function renderLetterPdf(input: LetterInput): Promise<Buffer> {
 }
 
 /** One specification row: label on the left, the amount right-aligned in its own column. */
-function row(doc: PDFKit.PDFDocument, label: string, value: string, bold = false, inset = 0, amountWidth = 45 * MM): void {
+export function row(doc: PDFKit.PDFDocument, label: string, value: string, bold = false, inset = 0, amountWidth = 45 * MM): void {
   ensureRoom(doc, 14);
   const y = doc.y;
   doc.font(bold ? 'Helvetica-Bold' : 'Helvetica');
@@ -126,7 +128,7 @@ function row(doc: PDFKit.PDFDocument, label: string, value: string, bold = false
   doc.x = LEFT;
 }
 
-function ensureRoom(doc: PDFKit.PDFDocument, points: number): void {
+export function ensureRoom(doc: PDFKit.PDFDocument, points: number): void {
   if (doc.y + points > BOTTOM) {
     doc.addPage();
     doc.y = 20 * MM;

@@ -20,6 +20,7 @@ import type { AgencyProfile } from '../notifications/agency-profile.js';
 import { specifyClaim, type SpecifiedFee } from '../notifications/claim-specification.js';
 import type { FeeKind, NotificationKind } from '../notifications/kinds.js';
 import { queueNotification } from '../notifications/queue-notification.js';
+import { generateClaimFile } from '../legal/claim-file-store.js';
 import { feesOf, type DunningEvent } from './dunning-state.js';
 
 export interface ApplyContext {
@@ -126,10 +127,17 @@ export async function applyDunningAction(
     case 'request_legal_approval':
       await event('legal_approval.requested', stepData);
       break;
-    case 'start_legal':
+    case 'start_legal': {
       stage = 'legal';
+      // The filing: an event that interrupts limitation (limitation/limitation-events.ts).
       await event('legal.started', stepData);
+      // DK betalingspåkrav / SE betalningsföreläggande: the claim file, stored as a case document (legal/claim-file.ts).
+      const claimFile = await generateClaimFile(tx, row, { agency: ctx.agency, now, today, by: 'scheduler', law });
+      if (!claimFile) {
+        await event('legal.manual_preparation', { on: today, country: debtorCountry(row.debtor), reason: 'Collectkit prepares no claim file for this country: the legal step is prepared by hand.' });
+      }
       break;
+    }
     case 'surveillance_check':
       await event('surveillance.checked', stepData);
       break;
