@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../../testing/harness.js';
 import { call } from '../../testing/http-client.js';
 import { enrolActiveMember } from '../../testing/members.js';
 import { createdCase, operatorToken } from '../../http/case-test-fixtures.js';
-import { limitationEventsDue, limitationStart } from './limitation-events.js';
+import { invoiceLimitationDate, limitationEventsDue, limitationStart } from './limitation-events.js';
 import { candidateDueDateCutoff, checkLimitation, createLimitationJob } from './limitation-job.js';
 
 const dk = lawFor('DK');
@@ -40,6 +40,39 @@ describe('limitationEventsDue', () => {
     const later = limitationEventsDue({ law: dk, debtorType: 'business', today: '2029-01-01', events: acknowledged, invoices });
     assert.deepEqual(later, [{ type: 'limitation.warning', data: { invoice: 'A', date: '2029-03-10', start: '2026-03-10', on: '2029-01-01' } }]);
     assert.equal(limitationStart('2023-05-01', '2020-01-01'), '2023-05-01'); // an acknowledgment before the due date moves nothing
+  });
+  describe('legal steps and judgments interrupt limitation (issue 5 §6)', () => {
+    const ev = (type: string, on: string) => ({ type, data: { on } });
+    it('DK: the filing (legal.started) restarts the ordinary 3 years; a judgment gives 10 years (forældelsesloven § 5, RULES.md §6, H)', () => {
+      // Due 2023-05-01 → 2026-05-01; filed 2025-06-10 → 2028-06-10; judgment 2026-02-01 → 2036-02-01.
+      assert.deepEqual(invoiceLimitationDate(dk, 'business', '2023-05-01', []), { start: '2023-05-01', date: '2026-05-01' });
+      assert.deepEqual(invoiceLimitationDate(dk, 'business', '2023-05-01', [ev('legal.started', '2025-06-10')]), { start: '2025-06-10', date: '2028-06-10' });
+      const judged = [ev('legal.started', '2025-06-10'), ev('legal.judgment', '2026-02-01')];
+      assert.deepEqual(invoiceLimitationDate(dk, 'consumer', '2023-05-01', judged), { start: '2026-02-01', date: '2036-02-01' });
+      // An acknowledgment after the judgment restarts only the ordinary 3 years (2030-01-01): the judgment's period runs longer.
+      assert.deepEqual(invoiceLimitationDate(dk, 'business', '2023-05-01', [...judged, ev('debt.acknowledged', '2027-01-01')]), { start: '2026-02-01', date: '2036-02-01' });
+      // The warning comes 90 days before the judgment's date, not the old one.
+      assert.deepEqual(limitationEventsDue({ law: dk, debtorType: 'business', today: '2035-11-15', events: judged, invoices: [inv('A', '2023-05-01')] }), [
+        { type: 'limitation.warning', data: { invoice: 'A', date: '2036-02-01', start: '2026-02-01', on: '2035-11-15' } },
+      ]);
+      assert.deepEqual(limitationEventsDue({ law: dk, debtorType: 'business', today: '2026-03-03', events: judged, invoices: [inv('A', '2023-05-01')] }), []);
+    });
+    it('SE: RULES.md §6 confirms no judgment period: the ordinary period restarts from the judgment (3 years on a consumer, 10 on a business) (M)', () => {
+      // Consumer: due 2023-04-01 → 2026-04-01; filed 2026-01-10 → 2029-01-10; judgment 2026-05-05 → 2029-05-05.
+      assert.deepEqual(invoiceLimitationDate(se, 'consumer', '2023-04-01', [ev('legal.started', '2026-01-10')]), { start: '2026-01-10', date: '2029-01-10' });
+      const judged = [ev('legal.started', '2026-01-10'), ev('legal.judgment', '2026-05-05')];
+      assert.deepEqual(invoiceLimitationDate(se, 'consumer', '2023-04-01', judged), { start: '2026-05-05', date: '2029-05-05' });
+      assert.deepEqual(invoiceLimitationDate(se, 'business', '2023-04-01', judged), { start: '2026-05-05', date: '2036-05-05' });
+    });
+    it('NO and FI: the ordinary 3 years restart from the judgment (NO instrumentYears is for debt instruments, FI has none) (M)', () => {
+      // Due 2023-01-15 → 2026-01-15; judgment 2025-09-01 → 2028-09-01.
+      for (const law of [lawFor('NO'), lawFor('FI')]) {
+        assert.deepEqual(invoiceLimitationDate(law, 'business', '2023-01-15', [ev('legal.judgment', '2025-09-01')]), { start: '2025-09-01', date: '2028-09-01' }, law.country);
+      }
+    });
+    it('an event dated before the due date moves nothing', () => {
+      assert.deepEqual(invoiceLimitationDate(dk, 'business', '2023-05-01', [ev('legal.started', '2023-04-01'), ev('legal.judgment', '2023-04-02')]), { start: '2023-05-01', date: '2026-05-01' });
+    });
   });
   it('property: applying what is due and asking again gives nothing, at any later day too, for the same dates', () => {
     const day = fc.integer({ min: 0, max: 6000 }).map((n) => addDays('2015-01-01', n));
@@ -109,5 +142,36 @@ describeEachDatabase('limitation job', (server) => {
     clock.set(new Date('2029-02-01T08:00:00Z'));
     await checkLimitation(db, clock);
     assert.deepEqual((await limitationEvents()).at(-1), 'limitation.warning F-1001 2029-04-20');
+  });
+
+  it('an operator records a judgment (POST /v1/cases/{id}/judgment): DK limitation runs 10 years from it', async () => {
+    const { url, db, clock } = server();
+    clock.set(new Date('2026-03-03T08:00:00Z'));
+    const a = await server().association();
+    const member = await enrolActiveMember(url, a.secretKey);
+    const created = await createdCase(url, member.token);
+    await db.query(`UPDATE case_invoices SET due_date = '2023-05-01' WHERE case_id = $1`, [created.id]);
+    const operator = await operatorToken(server(), a);
+    const path = `/v1/cases/${created.id}/judgment`;
+    // Only after the legal step: the case is still submitted.
+    assert.equal((await call(url, 'POST', path, { bearer: operator, body: { on: '2026-03-01' } })).status, 409);
+    await db.query(`UPDATE cases SET stage = 'legal' WHERE id = $1`, [created.id]);
+    const future = await call(url, 'POST', path, { bearer: operator, body: { on: '2026-03-04' } });
+    assert.equal(future.status, 400);
+    assert.equal(future.json.error.issues[0].path, 'on');
+    assert.equal((await call(url, 'POST', path, { bearer: member.token, body: { on: '2026-03-01' } })).status, 403);
+    const other = await server().association();
+    assert.equal((await call(url, 'POST', path, { bearer: await operatorToken(server(), other), body: { on: '2026-03-01' } })).status, 404);
+    const recorded = await call(url, 'POST', path, { bearer: operator, body: { on: '2026-03-01', reference: 'BS-123/2026' } });
+    assert.equal(recorded.status, 201, JSON.stringify(recorded.json));
+    const [event] = await db.query<{ data: Record<string, unknown> }>(`SELECT data FROM events WHERE case_id = $1 AND type = 'legal.judgment'`, [created.id]);
+    assert.equal(event!.data.reference, 'BS-123/2026');
+    // Without the judgment the invoice (due 2023-05-01) would be time-barred on 2026-05-01 and warned now; with it, 2036-03-01.
+    await checkLimitation(db, clock);
+    assert.equal((await db.query(`SELECT 1 FROM events WHERE case_id = $1 AND type LIKE 'limitation.%'`, [created.id])).length, 0);
+    clock.set(new Date('2035-12-15T08:00:00Z'));
+    await checkLimitation(db, clock);
+    const [warning] = await db.query<{ data: { date: string; start: string } }>(`SELECT data FROM events WHERE case_id = $1 AND type = 'limitation.warning'`, [created.id]);
+    assert.deepEqual([warning!.data.date, warning!.data.start], ['2036-03-01', '2026-03-01']);
   });
 });
