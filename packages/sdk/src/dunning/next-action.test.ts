@@ -194,3 +194,18 @@ describe('nextDunningAction — the law is never exceeded, whatever the rules', 
     );
   });
 });
+
+describe('nextDunningAction — surveillance re-checks', () => {
+  const rules = resolveBusinessRules({ surveillanceIntervalDays: 30 });
+  const law = lawFor('DK');
+  const under = (extra: Partial<DunningCase>): DunningCase => ({ ...openCase('DK', 'business', '2026-01-15'), stage: 'surveillance', collectionStartedOn: '2026-03-24', ...extra });
+  it('the first check falls surveillanceIntervalDays after the move into surveillance, then after each check', () => {
+    // Moved 2026-03-28: first check 2026-04-27; after a check on 2026-04-27: 2026-05-27.
+    assert.deepEqual(nextDunningAction({ dunningCase: under({ surveillanceStartedOn: '2026-03-28' }), rules, law }), { kind: 'surveillance_check', on: '2026-04-27' });
+    assert.deepEqual(nextDunningAction({ dunningCase: under({ surveillanceStartedOn: '2026-03-28', lastSurveillanceCheckOn: '2026-04-27' }), rules, law }), { kind: 'surveillance_check', on: '2026-05-27' });
+    // A check from an earlier spell of surveillance does not make a new spell's first check due at once.
+    assert.deepEqual(nextDunningAction({ dunningCase: under({ surveillanceStartedOn: '2026-09-01', lastSurveillanceCheckOn: '2026-05-27' }), rules, law }), { kind: 'surveillance_check', on: '2026-10-01' });
+    // Unknown move day (older events): counted from the start of collection, as before.
+    assert.deepEqual(nextDunningAction({ dunningCase: under({}), rules, law }), { kind: 'surveillance_check', on: '2026-04-23' });
+  });
+});

@@ -18,6 +18,8 @@ export interface DunningCase {
   readonly legalApprovalRequestedOn: IsoDate | null;
   readonly legalApproved: boolean;
   readonly lastSurveillanceCheckOn: IsoDate | null;
+  /** The day the case last entered surveillance (an operator's move from legal), where known. */
+  readonly surveillanceStartedOn?: IsoDate | null;
   /** For cases in an instalment plan: its instalments in date order. */
   readonly instalments?: readonly { readonly dueOn: IsoDate; readonly paid: boolean }[];
 }
@@ -95,11 +97,13 @@ export function nextDunningAction({ dunningCase: c, rules, law }: NextActionInpu
       if (!missed) return wait('nothing_due');
       return { kind: 'instalment_missed', on: addDays(missed.dueOn, 1), instalmentDueOn: missed.dueOn };
     }
-    case 'surveillance':
-      return {
-        kind: 'surveillance_check',
-        on: addDays(c.lastSurveillanceCheckOn ?? c.collectionStartedOn ?? c.dueDate, rules.surveillanceIntervalDays),
-      };
+    case 'surveillance': {
+      // Every surveillanceIntervalDays from the last re-check, or from the day the case entered surveillance
+      // (a check from an earlier spell of surveillance does not make the first of a new one due at once).
+      const since = [c.lastSurveillanceCheckOn, c.surveillanceStartedOn].filter((d): d is IsoDate => typeof d === 'string');
+      const from = since.length > 0 ? since.reduce((a, b) => maxDate(a, b)) : (c.collectionStartedOn ?? c.dueDate);
+      return { kind: 'surveillance_check', on: addDays(from, rules.surveillanceIntervalDays) };
+    }
     default:
       // legal: the operator drives the court steps.
       return wait('awaiting_operator');

@@ -120,7 +120,8 @@ export const caseStageRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, 
         associationId: row.association_id,
         caseId: row.id,
         type: 'stage.changed',
-        data: { from: row.stage, to: stage, reason, by: auth.userId ?? null },
+        // `on`: the day of the move; the scheduler counts surveillance re-checks from it (dunning-state.ts).
+        data: { from: row.stage, to: stage, reason, by: auth.userId ?? null, on: clock.today() },
         at: now,
       });
       caseChanged(request, row.id);

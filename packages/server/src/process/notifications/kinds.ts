@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'collection_letter',
   'instalment_plan_confirmation',
   'payment_receipt',
+  /** A case under surveillance: the claim as it stands at each re-check (issue 5 §3). */
+  'surveillance_statement',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -21,6 +21,7 @@ import { specifyClaim, type SpecifiedFee } from '../notifications/claim-specific
 import type { FeeKind, NotificationKind } from '../notifications/kinds.js';
 import { queueNotification } from '../notifications/queue-notification.js';
 import { generateClaimFile } from '../legal/claim-file-store.js';
+import { limitationEventsDue } from '../limitation/limitation-events.js';
 import { feesOf, type DunningEvent } from './dunning-state.js';
 
 export interface ApplyContext {
@@ -139,7 +140,8 @@ export async function applyDunningAction(
       break;
     }
     case 'surveillance_check':
-      await event('surveillance.checked', stepData);
+      // The re-check's event `surveillance.checked` { on, claim } is written below, once the claim is computed.
+      notification = { kind: 'surveillance_statement', deadline: addDays(today, ctx.collectionLetterDaysToPay) };
       break;
     case 'instalment_missed':
       stage = 'collection';
@@ -175,6 +177,14 @@ export async function applyDunningAction(
       law,
       payments,
     });
+    if (action.kind === 'surveillance_check') {
+      // The claim as of the re-check (issue 5 §3): principal, fees, interest accrued to today, less what was paid.
+      const { principal, feesTotal: fees, interestTotal: interest, paidTotal: paid, total } = specification;
+      await event('surveillance.checked', { on: today, claim: { principal, fees, interest, paid, total } });
+      // And the limitation check (limitation-events.ts) for the case now, not only at the job's next round.
+      const checked = [...events, { type: 'surveillance.checked', data: { on: today } }];
+      for (const due of limitationEventsDue({ law, debtorType, invoices, events: checked, today })) await event(due.type, { ...due.data });
+    }
     const queued = await queueNotification(tx, {
       associationId: row.association_id,
       caseId: row.id,

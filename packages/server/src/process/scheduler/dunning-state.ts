@@ -13,7 +13,8 @@ import type { FeeKind } from '../notifications/kinds.js';
  * - `notice.sent` { on, payBy }
  * - `collection.started` { on }
  * - `legal_approval.requested` { on }; `legal.approved` is the creditor's (written elsewhere)
- * - `legal.started` { on }, `surveillance.checked` { on }, `instalment.missed` { on, instalmentDueOn }
+ * - `legal.started` { on }, `instalment.missed` { on, instalmentDueOn }
+ * - `surveillance.checked` { on, claim: { principal, fees, interest, paid, total } } (Money each: the claim that day)
  * - `fee.added` { kind, on, amount: Money, invoice? } (read by store/payments.ts caseCosts; `invoice` on a per-invoice fee)
  * - `stage.changed` { from, to, reason, by: 'scheduler' }
  * - `notification.queued` { kind, channels, skipped }
@@ -63,7 +64,14 @@ export function deriveDunningCase(source: DunningCaseSource): DunningCase {
     legalApprovalRequestedOn: last('legal_approval.requested') ? onOf(last('legal_approval.requested')!) : null,
     legalApproved: events.some((e) => e.type === 'legal.approved'),
     lastSurveillanceCheckOn: last('surveillance.checked') ? onOf(last('surveillance.checked')!) : null,
+    surveillanceStartedOn: surveillanceStartedOn(events),
   };
+}
+
+/** The day of the last move into surveillance (`stage.changed` { to: 'surveillance', on }, case-stage.ts), or null. */
+function surveillanceStartedOn(events: readonly DunningEvent[]): IsoDate | null {
+  const moved = events.filter((e) => e.type === 'stage.changed' && e.data.to === 'surveillance' && typeof e.data.on === 'string').at(-1);
+  return moved ? onOf(moved) : null;
 }
 
 /** The fees the case carries, for the claim specification of its letters. */

@@ -3,6 +3,7 @@ import type { MessageCatalogue } from './types.js';
 export const da: MessageCatalogue = {
   locale: 'da-DK',
   titles: {
+    surveillance_statement: 'Kontoudtog',
     reminder: 'Rykker',
     pre_collection_notice: 'Inkassovarsel',
     collection_letter: 'Inkassomeddelelse',
@@ -39,6 +40,10 @@ export const da: MessageCatalogue = {
   },
   greeting: (name) => `Kære ${name}`,
   paragraphs: {
+    surveillance_statement: (f) => [
+      `${f.creditorName}s krav mod dig (sag ${f.caseNumber}) er fortsat ubetalt og er under overvågning hos ${f.agencyName}. Nedenfor ser du kravet, som det står i dag, med de renter, der er påløbet.`,
+      `Betal venligst ${f.total} senest ${f.deadline} med betalingsreference ${f.reference}, eller kontakt os om en afdragsordning.`,
+    ],
     reminder: (f) => [
       `Vi kan ikke se, at nedenstående beløb til ${f.creditorName} er betalt. Dette er ${f.reminderNumber}. rykker.`,
       `Betal venligst ${f.total} senest ${f.deadline} med betalingsreference ${f.reference}. Har du allerede betalt, kan du se bort fra dette brev.`,
@@ -62,6 +67,7 @@ export const da: MessageCatalogue = {
     ],
   },
   sms: {
+    surveillance_statement: (f) => `Kontoudtog, sag ${f.caseNumber}: du skylder ${f.total}. Betal senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     reminder: (f) => `${f.reminderNumber}. rykker, sag ${f.caseNumber}: betal ${f.total} senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     pre_collection_notice: (f) => `Inkassovarsel, sag ${f.caseNumber}: betal ${f.total} senest ${f.deadlineShort} for at undgå inkasso. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, sag ${f.caseNumber}: betal ${f.total} senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,

@@ -3,6 +3,7 @@ import type { MessageCatalogue } from './types.js';
 export const en: MessageCatalogue = {
   locale: 'en-GB',
   titles: {
+    surveillance_statement: 'Statement of account',
     reminder: 'Payment reminder',
     pre_collection_notice: 'Pre-collection notice',
     collection_letter: 'Collection letter',
@@ -39,6 +40,10 @@ export const en: MessageCatalogue = {
   },
   greeting: (name) => `Dear ${name},`,
   paragraphs: {
+    surveillance_statement: (f) => [
+      `The claim of ${f.creditorName} against you (case ${f.caseNumber}) is still unpaid and remains under surveillance by ${f.agencyName}. Below is the claim as it stands today, with the interest that has accrued.`,
+      `Please pay ${f.total} by ${f.deadline}, quoting the payment reference ${f.reference}, or contact us to agree an instalment plan.`,
+    ],
     reminder: (f) => [
       `Our records show that the amount below, owed to ${f.creditorName}, has not been paid. This is reminder no. ${f.reminderNumber}.`,
       `Please pay ${f.total} by ${f.deadline}, quoting the payment reference ${f.reference}. If you have already paid, please disregard this letter.`,
@@ -62,6 +67,7 @@ export const en: MessageCatalogue = {
     ],
   },
   sms: {
+    surveillance_statement: (f) => `Statement, case ${f.caseNumber}: you owe ${f.total}. Pay by ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     reminder: (f) => `Reminder ${f.reminderNumber}, case ${f.caseNumber}: pay ${f.total} by ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     pre_collection_notice: (f) => `Collection notice, case ${f.caseNumber}: pay ${f.total} by ${f.deadlineShort} to avoid collection. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Debt collection, case ${f.caseNumber}: pay ${f.total} by ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,

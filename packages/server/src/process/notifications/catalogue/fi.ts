@@ -3,6 +3,7 @@ import type { MessageCatalogue } from './types.js';
 export const fi: MessageCatalogue = {
   locale: 'fi-FI',
   titles: {
+    surveillance_statement: 'Saldoilmoitus',
     reminder: 'Maksumuistutus',
     pre_collection_notice: 'Perintäkirje',
     collection_letter: 'Maksuvaatimus',
@@ -39,6 +40,10 @@ export const fi: MessageCatalogue = {
   },
   greeting: (name) => `Hyvä ${name}`,
   paragraphs: {
+    surveillance_statement: (f) => [
+      `Velkojan ${f.creditorName} saatava sinulta (asia ${f.caseNumber}) on edelleen maksamatta, ja ${f.agencyName} valvoo sitä. Alla on saatava tämän päivän tilanteen mukaan kertyneine korkoineen.`,
+      `Maksa ${f.total} viimeistään ${f.deadline} viitteellä ${f.reference} tai ota meihin yhteyttä maksusuunnitelmasta.`,
+    ],
     reminder: (f) => [
       `Kirjanpitomme mukaan alla oleva saatava, jonka velkoja on ${f.creditorName}, on edelleen maksamatta. Tämä on ${f.reminderNumber}. maksumuistutus.`,
       `Maksathan ${f.total} viimeistään ${f.deadline} viitenumerolla ${f.reference}. Jos olet jo maksanut, tämä kirje on aiheeton.`,
@@ -62,6 +67,7 @@ export const fi: MessageCatalogue = {
     ],
   },
   sms: {
+    surveillance_statement: (f) => `Saldoilmoitus, asia ${f.caseNumber}: velkasi on ${f.total}. Maksa viim. ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,
     reminder: (f) => `Maksumuistutus ${f.reminderNumber}, asia ${f.caseNumber}: maksa ${f.total} viim. ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,
     pre_collection_notice: (f) => `Perintäkirje, asia ${f.caseNumber}: maksa ${f.total} viim. ${f.deadlineShort} välttääksesi lisäkulut. Viite ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Perintä, asia ${f.caseNumber}: maksa ${f.total} viim. ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,

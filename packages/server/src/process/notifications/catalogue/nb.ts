@@ -3,6 +3,7 @@ import type { MessageCatalogue } from './types.js';
 export const nb: MessageCatalogue = {
   locale: 'nb-NO',
   titles: {
+    surveillance_statement: 'Kontoutskrift',
     reminder: 'Purring',
     pre_collection_notice: 'Inkassovarsel',
     collection_letter: 'Betalingsoppfordring',
@@ -39,6 +40,10 @@ export const nb: MessageCatalogue = {
   },
   greeting: (name) => `Hei ${name},`,
   paragraphs: {
+    surveillance_statement: (f) => [
+      `Kravet fra ${f.creditorName} mot deg (sak ${f.caseNumber}) er fortsatt ubetalt og er under overvåking hos ${f.agencyName}. Nedenfor ser du kravet slik det står i dag, med påløpte renter.`,
+      `Vennligst betal ${f.total} innen ${f.deadline} med betalingsreferanse ${f.reference}, eller kontakt oss om en nedbetalingsavtale.`,
+    ],
     reminder: (f) => [
       `Vi kan ikke se at beløpet nedenfor til ${f.creditorName} er betalt. Dette er purring nr. ${f.reminderNumber}.`,
       `Vennligst betal ${f.total} innen ${f.deadline} og oppgi betalingsreferanse ${f.reference}. Har du allerede betalt, kan du se bort fra dette brevet.`,
@@ -62,6 +67,7 @@ export const nb: MessageCatalogue = {
     ],
   },
   sms: {
+    surveillance_statement: (f) => `Kontoutskrift, sak ${f.caseNumber}: du skylder ${f.total}. Betal innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     reminder: (f) => `Purring ${f.reminderNumber}, sak ${f.caseNumber}: betal ${f.total} innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     pre_collection_notice: (f) => `Inkassovarsel, sak ${f.caseNumber}: betal ${f.total} innen ${f.deadlineShort}, ellers inkasso. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, sak ${f.caseNumber}: betal ${f.total} innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,

@@ -3,6 +3,7 @@ import type { MessageCatalogue } from './types.js';
 export const sv: MessageCatalogue = {
   locale: 'sv-SE',
   titles: {
+    surveillance_statement: 'Kontoutdrag',
     reminder: 'Påminnelse',
     pre_collection_notice: 'Inkassokrav',
     collection_letter: 'Betalningsuppmaning',
@@ -39,6 +40,10 @@ export const sv: MessageCatalogue = {
   },
   greeting: (name) => `Hej ${name},`,
   paragraphs: {
+    surveillance_statement: (f) => [
+      `${f.creditorName}s fordran på dig (ärende ${f.caseNumber}) är fortfarande obetald och bevakas av ${f.agencyName}. Nedan ser du fordran som den ser ut i dag, med den ränta som har löpt.`,
+      `Betala ${f.total} senast ${f.deadline} med betalningsreferens ${f.reference}, eller kontakta oss om en avbetalningsplan.`,
+    ],
     reminder: (f) => [
       `Vi kan inte se att beloppet nedan till ${f.creditorName} har betalats. Detta är påminnelse nr ${f.reminderNumber}.`,
       `Betala ${f.total} senast ${f.deadline} och ange betalningsreferensen ${f.reference}. Om du redan har betalat kan du bortse från detta brev.`,
@@ -62,6 +67,7 @@ export const sv: MessageCatalogue = {
     ],
   },
   sms: {
+    surveillance_statement: (f) => `Kontoutdrag, ärende ${f.caseNumber}: du är skyldig ${f.total}. Betala senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     reminder: (f) => `Påminnelse ${f.reminderNumber}, ärende ${f.caseNumber}: betala ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     pre_collection_notice: (f) => `Inkassokrav, ärende ${f.caseNumber}: betala ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, ärende ${f.caseNumber}: betala ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
