@@ -42,7 +42,7 @@ function text(value: unknown): string | undefined {
 
 /** Whether the XML is a camt.054 notification (the root's first child names it). */
 export function isCamt054(xml: string): boolean {
-  return /<(?:\w+:)?BkToCstmrDbtCdtNtfctn[\s>]/.test(xml);
+  return /<(?:\w+:)?BkToCstmrDbtCdtNtfctn[\s/>]/.test(xml);
 }
 
 export function readCamt054(xml: string): BankFile {
