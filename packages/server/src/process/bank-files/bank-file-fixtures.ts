@@ -21,39 +21,48 @@ export interface CamtEntry {
 }
 
 export function camt054(entries: readonly CamtEntry[], options: { iban?: string; messageId?: string } = {}): string {
-  const ntry = entries.map((e) => {
-    const remittance = [
-      e.unstructured ? `<Ustrd>${e.unstructured}</Ustrd>` : '',
-      e.structured ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${e.structured}</Ref></CdtrRefInf></Strd>` : '',
-    ].join('');
-    return `
-      <Ntry>
-        ${e.ntryRef ? `<NtryRef>${e.ntryRef}</NtryRef>` : ''}
-        <Amt Ccy="${e.currency}">${e.amount}</Amt>
-        <CdtDbtInd>${e.direction ?? 'CRDT'}</CdtDbtInd>
-        <Sts>${e.status ?? 'BOOK'}</Sts>
-        <BookgDt><Dt>${e.bookingDate ?? '2026-03-02'}</Dt></BookgDt>
-        ${e.valueDate ? `<ValDt><Dt>${e.valueDate}</Dt></ValDt>` : ''}
-        ${e.acctSvcrRef ? `<AcctSvcrRef>${e.acctSvcrRef}</AcctSvcrRef>` : ''}
-        <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
-        <NtryDtls><TxDtls>
-          <RltdPties><Dbtr><Nm>${e.debtorName ?? 'Payer'}</Nm></Dbtr></RltdPties>
-          ${remittance ? `<RmtInf>${remittance}</RmtInf>` : ''}
-        </TxDtls></NtryDtls>
-      </Ntry>`;
-  });
+  return camt054Accounts([{ iban: options.iban ?? 'SE4550000000058398257466', entries }], options);
+}
+
+/** One notification (Ntfctn) per account. */
+export function camt054Accounts(accounts: readonly { iban: string; entries: readonly CamtEntry[] }[], options: { messageId?: string } = {}): string {
+  const notifications = accounts.map(({ iban, entries }, n) => `
+    <Ntfctn>
+      <Id>NTF-${n + 1}</Id>
+      <CreDtTm>2026-03-02T18:00:00</CreDtTm>
+      <Acct><Id><IBAN>${iban}</IBAN></Id></Acct>${entries.map(entryXml).join('')}
+    </Ntfctn>`);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <BkToCstmrDbtCdtNtfctn>
-    <GrpHdr><MsgId>${options.messageId ?? 'MSG-20260302-1'}</MsgId><CreDtTm>2026-03-02T18:00:00</CreDtTm></GrpHdr>
-    <Ntfctn>
-      <Id>NTF-1</Id>
-      <CreDtTm>2026-03-02T18:00:00</CreDtTm>
-      <Acct><Id><IBAN>${options.iban ?? 'SE4550000000058398257466'}</IBAN></Id></Acct>${ntry.join('')}
-    </Ntfctn>
+    <GrpHdr><MsgId>${options.messageId ?? 'MSG-20260302-1'}</MsgId><CreDtTm>2026-03-02T18:00:00</CreDtTm></GrpHdr>${notifications.join('')}
   </BkToCstmrDbtCdtNtfctn>
 </Document>
 `;
+}
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function entryXml(e: CamtEntry): string {
+  const remittance = [
+    e.unstructured ? `<Ustrd>${esc(e.unstructured)}</Ustrd>` : '',
+    e.structured ? `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${esc(e.structured)}</Ref></CdtrRefInf></Strd>` : '',
+  ].join('');
+  return `
+    <Ntry>
+      ${e.ntryRef ? `<NtryRef>${e.ntryRef}</NtryRef>` : ''}
+      <Amt Ccy="${e.currency}">${e.amount}</Amt>
+      <CdtDbtInd>${e.direction ?? 'CRDT'}</CdtDbtInd>
+      <Sts>${e.status ?? 'BOOK'}</Sts>
+      <BookgDt><Dt>${e.bookingDate ?? '2026-03-02'}</Dt></BookgDt>
+      ${e.valueDate ? `<ValDt><Dt>${e.valueDate}</Dt></ValDt>` : ''}
+      ${e.acctSvcrRef ? `<AcctSvcrRef>${e.acctSvcrRef}</AcctSvcrRef>` : ''}
+      <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>DMCT</SubFmlyCd></Fmly></Domn></BkTxCd>
+      <NtryDtls><TxDtls>
+        <RltdPties><Dbtr><Nm>${esc(e.debtorName ?? 'Payer')}</Nm></Dbtr></RltdPties>
+        ${remittance ? `<RmtInf>${remittance}</RmtInf>` : ''}
+      </TxDtls></NtryDtls>
+    </Ntry>`;
 }
 
 export interface BgMaxPayment {
