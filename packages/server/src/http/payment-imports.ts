@@ -36,7 +36,7 @@ import {
 } from '../store/payment-imports.js';
 import { BankFileError, type BankCredit, type BankFile } from '../process/bank-files/bank-file.js';
 import { readBankFile } from '../process/bank-files/detect.js';
-import { matchReference, referenceCandidates, referenceKindsForAccount } from '../process/payment-matching.js';
+import { matchReference, readingsOf, referenceKindsForAccount } from '../process/payment-matching.js';
 import { registerPayment } from '../process/register-payment.js';
 import { cleanFilename } from '../documents/upload.js';
 import { ApiError, invalidRequest, notFound } from './api-error.js';
@@ -108,7 +108,7 @@ async function readUploadFirst(request: FastifyRequest): Promise<void> {
 async function candidateCases(db: Queryable, associationId: string, credit: BankCredit): Promise<CaseRow[]> {
   if (credit.reference === null) return [];
   const kinds = referenceKindsForAccount(credit.accountCountry);
-  const bases = [...new Set(referenceCandidates(credit.reference, kinds).map((candidate) => candidate.base))];
+  const bases = [...new Set(readingsOf(credit.reference, kinds).map((candidate) => candidate.base))];
   const ids = await caseIdsByReferenceBase(db, associationId, bases);
   const rows: CaseRow[] = [];
   for (const id of ids) {

@@ -25,6 +25,8 @@ describe('matching a payment reference to its case', () => {
     }
     // RF is accepted on any account and for any case (the fallback when the agency has no domestic account).
     for (const raw of ['RF46 2026 0001 23', 'rf462026000123', 'RF4602026000123']) assert.equal(matchReference(raw, 'DK', [se]).matched, true, raw);
+    // A reference inside remittance text is found word by word.
+    assert.deepEqual(matchReference('Faktura F-1, OCR 20260001233, tack', 'SE', [se]), { matched: true, case: se, kind: 'ocr' });
     assert.deepEqual(matchReference('2 02600 01230', 'FI', [aCase('cs_fi123', '2026-000123', 'FI')]), { matched: true, case: aCase('cs_fi123', '2026-000123', 'FI'), kind: 'fi' });
   });
 
@@ -33,6 +35,7 @@ describe('matching a payment reference to its case', () => {
     assert.deepEqual(matchReference('RF47 2026 0001 23', 'SE', [se]), { matched: false, reason: 'invalid_reference' });
     assert.deepEqual(matchReference('+71<000020260001234+12345678<', 'DK', [dk]), { matched: false, reason: 'invalid_reference' });
     assert.deepEqual(matchReference('Faktura 2026-000123', 'SE', [se]), { matched: false, reason: 'invalid_reference' });
+    assert.deepEqual(matchReference('Faktura 2026-000123 OCR 20260001234', 'SE', [se]), { matched: false, reason: 'invalid_reference' });
     assert.deepEqual(matchReference('', 'SE', [se]), { matched: false, reason: 'no_reference' });
     assert.deepEqual(matchReference(null, 'SE', [se]), { matched: false, reason: 'no_reference' });
   });

@@ -86,6 +86,18 @@ export function referenceCandidates(raw: string, kinds: readonly IssuedReference
   return out.filter((candidate) => candidate.base !== '');
 }
 
+/**
+ * The readings of the whole text (a reference printed in groups), else of each word of it (a
+ * reference inside remittance text: "Faktura 20260001233"). Every reading must still pass its check
+ * digit and name exactly one case (`matchReference`), so the words of a text cannot pick a case by chance more
+ * easily than a mistyped reference can.
+ */
+export function readingsOf(raw: string, kinds: readonly IssuedReferenceKind[]): ReferenceCandidate[] {
+  const whole = referenceCandidates(raw, kinds);
+  if (whole.length > 0) return whole;
+  return raw.split(/[\s,;:/()]+/).filter((word) => word.length > 0 && word !== raw.trim()).flatMap((word) => referenceCandidates(word, kinds));
+}
+
 export type ReferenceMismatch = 'no_reference' | 'invalid_reference' | 'unknown_case' | 'ambiguous_reference';
 
 export interface MatchableCase {
@@ -103,7 +115,7 @@ export type ReferenceMatch<C extends MatchableCase> = { matched: true; case: C; 
  */
 export function matchReference<C extends MatchableCase>(raw: string | null, accountCountry: string | null, cases: readonly C[]): ReferenceMatch<C> {
   if (raw === null || raw.trim() === '') return { matched: false, reason: 'no_reference' };
-  const candidates = referenceCandidates(raw, referenceKindsForAccount(accountCountry));
+  const candidates = readingsOf(raw, referenceKindsForAccount(accountCountry));
   if (candidates.length === 0) return { matched: false, reason: 'invalid_reference' };
   const found = new Map<string, { case: C; kind: IssuedReferenceKind }>();
   for (const row of cases) {
