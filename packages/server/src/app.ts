@@ -123,6 +123,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(import('./http/docs.js')); // the docs site at /docs (docs/dist, or how to build it)
   await app.register(import('./http/demo-site.js'), { db: config.db }); // /embed/collect.js and the demo association's pages at /demo/
   await app.register(paymentRoutes, routeOptions);
+  await app.register(import('./http/payment-imports.js'), routeOptions); // bank-file payment imports and unmatched payments (issue 5 §5)
   await app.register(payoutRoutes, routeOptions);
   await app.register(agencyInvoiceRoutes, routeOptions);
   await app.register(import('./http/business-rules.js'), routeOptions); // GET/PUT /v1/creditors/:id/business-rules and debtor overrides

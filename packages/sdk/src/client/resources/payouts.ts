@@ -10,6 +10,7 @@ import type { CoreClient } from '../create-client.js';
 import { pathOf } from '../http.js';
 import { paginate, type PageList } from '../pagination.js';
 import type { CallOptions } from './call-options.js';
+import { paymentImportMethods } from './payment-imports.js';
 
 export const paymentsResource = (client: CoreClient) => ({
   /** `POST /v1/cases/:id/payments` (operator): allocated to costs, interest and principal; overpayment kept. */
@@ -19,6 +20,9 @@ export const paymentsResource = (client: CoreClient) => ({
   /** `GET /v1/cases/:id/payments`. */
   list: (caseId: string, options?: CallOptions) =>
     client.request({ method: 'GET', path: pathOf('v1/cases', caseId, 'payments'), schema: PaymentListSchema, ...options }),
+
+  /** Bank-file imports (`payments.import`) and unmatched payments (`payments.unmatched.list/assign/close`), operator only. */
+  ...paymentImportMethods(client),
 });
 
 export const payoutsResource = (client: CoreClient) => ({

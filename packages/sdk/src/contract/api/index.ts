@@ -8,6 +8,7 @@ export * from './webhook.js';
 export * from './case.js';
 export * from './document.js';
 export * from './payment.js';
+export * from './payment-import.js';
 export * from './payout.js';
 export * from './business-rules.js';
 export * from './dispute-legal.js';

@@ -4,6 +4,7 @@ import { sql as webhooks } from './0003-webhooks.js';
 import { sql as documentsPaymentsPayouts } from './0004-documents-payments-payouts.js';
 import { sql as notifications } from './0005-notifications.js';
 import { sql as businessRulesAndSimulatedTime } from './0006-business-rules-and-simulated-time.js';
+import { sql as paymentImports } from './0009-payment-imports.js';
 
 export interface Migration {
   /** Strictly increasing; a released migration is never edited, only followed by a new one. */
@@ -19,4 +20,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'documents-payments-payouts', sql: documentsPaymentsPayouts },
   { version: 5, name: 'notifications', sql: notifications },
   { version: 6, name: 'business-rules-and-simulated-time', sql: businessRulesAndSimulatedTime },
+  { version: 9, name: 'payment-imports', sql: paymentImports },
 ];
