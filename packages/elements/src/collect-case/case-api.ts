@@ -34,6 +34,7 @@ import {
   type DocumentKind,
   type FetchFunction,
   type Me,
+  type Session,
   type WithdrawalQuote,
 } from '@collectkit/sdk';
 import { uploadWithProgress, type UploadProgress } from '../controls/file-drop-upload.js';
@@ -130,6 +131,9 @@ const MeResponse = object({
   ),
 });
 
+const SessionResponse = object({ token: string(), expiresAt: string(), role: oneOf(['member', 'operator']) });
+const PasswordResetAcceptedResponse = object({ status: literal('accepted') });
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 /** The contract's type carries at least what the copy reads, with the same types. */
 type PartOf<Contract, Copy> = [Contract] extends [Copy] ? true : never;
@@ -143,7 +147,8 @@ export const responseCopiesMatchContract: [
   Same<output<typeof WithdrawalQuoteResponse>, WithdrawalQuote>,
   PartOf<CaseStatement, output<typeof StatementResponse>>,
   PartOf<Me, output<typeof MeResponse>>,
-] = [true, true, true, true, true, true, true, true];
+  Same<output<typeof SessionResponse>, Session>,
+] = [true, true, true, true, true, true, true, true, true];
 
 export type CaseView = output<typeof CaseResponse>;
 export type StatementView = output<typeof StatementResponse>;
@@ -160,6 +165,15 @@ export interface CaseApiOptions {
 export type { UploadProgress };
 
 export interface CaseApi {
+  /**
+   * `POST /v1/sessions`: signs the member in; the server answers with the session as an HttpOnly
+   * cookie, which the browser keeps for the later calls. Not retried: a 429 is the visitor's to see.
+   */
+  signIn(email: string, password: string): Promise<Session>;
+  /** `DELETE /v1/sessions/current`: ends the session the cookie carries. */
+  signOut(): Promise<void>;
+  /** `POST /v1/password-resets`: 202 whether or not the address has an account (the server mails a link if it has). */
+  requestPasswordReset(email: string): Promise<void>;
   /** `GET /v1/me`: who is signed in, the association's plan id and the creditor's country. */
   me(): Promise<MeView>;
   /** `POST /v1/cases` with the caller's Idempotency-Key: the same key always answers the first case. */
@@ -198,6 +212,13 @@ export function caseApi(options: CaseApiOptions): CaseApi {
   const core = createCoreClient({ apiBase, publishableKey: options.publishableKey, fetch: options.fetch, credentials: 'include' });
   const casePath = (id: string, ...rest: string[]) => pathOf('v1/cases', id, ...rest);
   return {
+    signIn: (email, password) => core.request({ method: 'POST', path: 'v1/sessions', json: { email, password }, schema: SessionResponse, retry: { limit: 0 } }),
+    signOut: async () => {
+      await core.request({ method: 'DELETE', path: 'v1/sessions/current' });
+    },
+    requestPasswordReset: async (email) => {
+      await core.request({ method: 'POST', path: 'v1/password-resets', json: { email }, schema: PasswordResetAcceptedResponse, retry: { limit: 0 } });
+    },
     me: () => core.request({ method: 'GET', path: 'v1/me', schema: MeResponse }),
     createCase: (request, idempotencyKey) => core.request({ method: 'POST', path: 'v1/cases', json: request, schema: CaseResponse, idempotencyKey }),
     listCases: (query) => core.request({ method: 'GET', path: 'v1/cases', query: { stage: query.stage, cursor: query.cursor, limit: query.limit ?? 100 }, schema: CaseListResponse }),
