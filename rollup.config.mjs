@@ -1,7 +1,7 @@
 // Browser bundles of @collectkit/elements (run: `npx rollup -c`):
 //
 // 1. packages/elements/dist/collect.js — the one-file embed: ONE ES module with every element and
-//    Lit, ky, the sdk (tree-shaken) and zod/mini inside, minified. An association pastes
+//    Lit, ky and the sdk (tree-shaken) inside, minified (no zod: the elements check answers by hand). An association pastes
 //    `<script type="module" src=".../collect.js"></script>` and the tags. No eval (the CSP test
 //    loads it under `script-src 'self'; style-src 'self'`), and importing it where there is no
 //    `window` (server rendering) does nothing and does not throw.

@@ -1,7 +1,7 @@
 /**
  * bench/elements — the embed bundle's size and the elements' first render (issue 4 §9).
  *
- * - `collect.js` (every element, Lit, ky, the sdk's used parts, zod/mini; built with the options of
+ * - `collect.js` (every element, Lit, ky, the sdk's used parts; built with the options of
  *   rollup.config.mjs), min and min+gzip, as a ratio to the dependency floor: lit + ky + zod/mini +
  *   dinero.js bundled alone in the same run with the same minifier (goal: collect.js ≤ 35 KB gz);
  * - what each big part costs inside collect.js (the bytes saved when it is left out);
@@ -50,7 +50,7 @@ const floor = await minGzipSize(
   ].join('\n'),
 );
 report({
-  figure: 'collect.js min+gzip (all four elements, Lit, ky, sdk, zod/mini, 5 catalogues)',
+  figure: 'collect.js min+gzip (all four elements, Lit, ky, sdk, 5 catalogues)',
   value: kb(embed.gzip),
   unit: 'KB',
   baseline: { label: 'lit + ky + zod/mini + dinero.js alone', value: kb(floor.gzip) },
