@@ -173,6 +173,11 @@ export class CollectStatus extends LitElement {
   static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, caseStyles, statusStyles];
 
   private readonly localize = new LocalizeController(this);
+
+  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
   private readonly announcer = new LiveAnnouncer(this);
   private readonly session = new SignInController(this, {
     localize: this.localize,
