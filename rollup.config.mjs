@@ -1,7 +1,7 @@
 // Browser bundles of @collectkit/elements (run: `npx rollup -c`):
 //
-// 1. packages/elements/dist/collect.js — the one-file embed: ONE ES module with every element and
-//    Lit, ky, the sdk (tree-shaken) and zod/mini inside, minified. An association pastes
+// 1. packages/elements/dist/collect.js — the embed: ONE ES module with every element and
+//    Lit, ky and the sdk (tree-shaken) inside, minified (no zod: the elements check answers by hand). An association pastes
 //    `<script type="module" src=".../collect.js"></script>` and the tags. No eval (the CSP test
 //    loads it under `script-src 'self'; style-src 'self'`), and importing it where there is no
 //    `window` (server rendering) does nothing and does not throw.
@@ -10,7 +10,7 @@
 //
 // TypeScript is stripped by esbuild's transform (already in node_modules through
 // @web/dev-server-esbuild); rollup does the resolving, tree-shaking and chunking, terser the minifying.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transform } from 'esbuild';
@@ -227,12 +227,37 @@ export function embedBundleOptions() {
   };
 }
 
-export const embedOutput = { file: resolve(elements, 'dist/collect.js'), format: 'es', intro: noDomGuard, sourcemap: true };
+/**
+ * collect.js and, beside it, the four non-English catalogues as modules of their own
+ * (`collect-da-<hash>.js`, …): collect.js imports the one a page speaks when an element first
+ * renders (resolved from collect.js's own URL, so they must be served next to it). English is inside.
+ * The no-DOM guard goes into collect.js only (the catalogues are plain data).
+ */
+export const embedOutput = {
+  dir: resolve(elements, 'dist'),
+  entryFileNames: 'collect.js',
+  chunkFileNames: 'collect-[name]-[hash].js',
+  format: 'es',
+  intro: (chunk) => (chunk.isEntry ? noDomGuard : ''),
+  sourcemap: true,
+};
+
+/** Language files of earlier builds (other hashes) are removed, so dist holds exactly one set. */
+function removeStaleLanguageFiles() {
+  return {
+    name: 'collectkit-remove-stale-language-files',
+    writeBundle(options, bundle) {
+      for (const name of readdirSync(options.dir)) {
+        if (/^collect-[a-z]{2}-[\w-]+\.js(\.map)?$/.test(name) && !(name in bundle)) rmSync(resolve(options.dir, name));
+      }
+    },
+  };
+}
 
 const isLit = (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/') || id.startsWith('lit-html') || id.startsWith('lit-element');
 
 export default [
-  { ...embedBundleOptions(), output: embedOutput },
+  { ...embedBundleOptions(), plugins: [...embedBundleOptions().plugins, removeStaleLanguageFiles()], output: embedOutput },
   {
     input: elementEntries,
     external: isLit,

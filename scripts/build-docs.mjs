@@ -271,6 +271,10 @@ const bundleBuilt = existsSync(bundle);
 if (bundleBuilt) {
   copyFileSync(bundle, join(out, 'assets/collect.js'));
   if (existsSync(`${bundle}.map`)) copyFileSync(`${bundle}.map`, join(out, 'assets/collect.js.map'));
+  // The language files collect.js imports from beside itself (collect-da-<hash>.js, …).
+  for (const file of readdirSync(dirname(bundle)).filter((name) => /^collect-[a-z]{2}-[\w-]+\.js(\.map)?$/.test(name))) {
+    copyFileSync(join(dirname(bundle), file), join(out, 'assets', file));
+  }
 }
 
 for (const page of PAGES.filter((p) => p.md)) {

@@ -43,14 +43,17 @@ function startServer(origin) {
   });
 }
 
-/** The embed bundle, built in memory from rollup.config.mjs once per run (the CSP test loads it). */
+/**
+ * The embed bundle, built in memory from rollup.config.mjs once per run (the CSP test loads it):
+ * collect.js and its language files (`collect-da-<hash>.js`, …), by file name.
+ */
 let embedBundle;
 async function buildEmbedBundle() {
   const [{ rollup }, { embedBundleOptions, embedOutput }] = await Promise.all([import('rollup'), import('../../rollup.config.mjs')]);
   const bundle = await rollup({ ...embedBundleOptions(), onwarn: () => {} });
-  const { output } = await bundle.generate({ format: 'es', intro: embedOutput.intro });
+  const { output } = await bundle.generate({ ...embedOutput, sourcemap: false });
   await bundle.close();
-  return output[0].code;
+  return new Map(output.filter((chunk) => chunk.type === 'chunk').map((chunk) => [chunk.fileName, chunk.code]));
 }
 
 const CSP_FILES = {
@@ -95,10 +98,12 @@ export async function collectkitMiddleware(ctx, next) {
   }
   if (ctx.path.startsWith(CSP_PREFIX)) {
     const name = ctx.path.slice(CSP_PREFIX.length);
-    if (name === 'collect.js') {
+    if (/^collect(-[a-z]{2}-[\w-]+)?\.js$/.test(name)) {
       embedBundle ??= buildEmbedBundle();
+      const code = (await embedBundle).get(name);
+      if (code === undefined) return next();
       ctx.type = 'text/javascript; charset=utf-8';
-      ctx.body = await embedBundle;
+      ctx.body = code;
     } else if (CSP_FILES[name]) {
       ctx.type = CSP_FILES[name];
       ctx.body = await readFile(resolve(root, 'test/browser/csp', name), 'utf8');

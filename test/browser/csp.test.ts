@@ -3,7 +3,7 @@
 // unsafe-eval, no unsafe-inline. The page (test/browser/csp/page.html, served with that header by
 // test/browser/collectkit-server.mjs) loads collect.js built from rollup.config.mjs in this run,
 // renders <collect-quote> and <collect-enrol>, and <collect-enrol> talks to the real test server
-// (its response parsing is zod/mini, which must not reach for eval).
+// (its response parsing is internal/check.ts, hand-written, which must not reach for eval).
 import { expect } from '@open-wc/testing';
 
 interface CspWindow extends Window {

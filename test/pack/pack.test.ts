@@ -165,6 +165,8 @@ describe('npm pack → install in an empty project → use', { timeout: 180_000 
       return;
     }
     assert.ok(files.has('dist/collect.js'));
+    // The language files collect.js imports from beside itself (da, sv, nb, fi; English is inside).
+    assert.deepEqual([...files].filter((f) => /^dist\/collect-[a-z]{2}-[\w-]+\.js$/.test(f)).map((f) => f.slice('dist/collect-'.length, 'dist/collect-xx'.length)).sort(), ['da', 'fi', 'nb', 'sv']);
     assert.ok(files.has('LICENSE'));
     writeFileSync(join(consumer, 'use-elements.mjs'), `const m = await import('@collectkit/elements/collect.js'); console.log(JSON.stringify(Object.keys(m).sort()));`);
     const exported = JSON.parse(run(process.execPath, ['use-elements.mjs'], consumer, 30_000).stdout);

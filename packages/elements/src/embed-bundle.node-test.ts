@@ -17,19 +17,24 @@ interface EmbedModule {
 
 let code = '';
 let dir = '';
+/** The language files beside collect.js, by file name. */
+let languageFiles = new Map<string, string>();
 
 before(async () => {
   const { rollup } = await import('rollup');
   // @ts-expect-error: the rollup config is plain .mjs without types
   const { embedBundleOptions, embedOutput } = (await import('../../../rollup.config.mjs')) as {
     embedBundleOptions: () => import('rollup').RollupOptions;
-    embedOutput: { intro: string };
+    embedOutput: import('rollup').OutputOptions;
   };
   const bundle = await rollup({ ...embedBundleOptions(), onwarn: () => {} });
-  const { output } = await bundle.generate({ format: 'es', intro: embedOutput.intro });
+  const { output } = await bundle.generate({ ...embedOutput, sourcemap: false });
   await bundle.close();
-  code = output[0].code;
+  const chunks = output.filter((chunk): chunk is import('rollup').OutputChunk => chunk.type === 'chunk');
+  code = chunks.find((chunk) => chunk.isEntry)!.code;
+  languageFiles = new Map(chunks.filter((chunk) => !chunk.isEntry).map((chunk) => [chunk.fileName, chunk.code]));
   dir = mkdtempSync(join(tmpdir(), 'collect-js-'));
+  for (const [name, text] of languageFiles) writeFileSync(join(dir, name), text);
 });
 
 after(() => {
@@ -47,6 +52,19 @@ describe('collect.js (the embed bundle) where there is no DOM', () => {
     assert.doesNotMatch(code, /^\s*import[\s{*]/m, 'every dependency is bundled');
     assert.doesNotMatch(code, /\beval\s*\(/);
     assert.doesNotMatch(code, /\bnew Function\s*\(|\bFunction\s*\(\s*["'`]/);
+  });
+
+  it('loads only the four non-English catalogues on demand, as plain data modules beside it', async () => {
+    const names = [...languageFiles.keys()].sort();
+    assert.deepEqual(names.map((name) => name.slice(0, 'collect-xx'.length)), ['collect-da', 'collect-fi', 'collect-nb', 'collect-sv']);
+    for (const name of names) {
+      assert.ok(code.includes(`import("./${name}")`), `collect.js imports ./${name} relative to its own URL`);
+      const text = languageFiles.get(name)!;
+      assert.doesNotMatch(text, /\bimport\b/, `${name} imports nothing`);
+      const { default: messages } = (await import(pathToFileURL(join(dir, name)).href)) as { default: { locale: string; signIn: { heading: string } } };
+      assert.equal(messages.locale, name.slice('collect-'.length, 'collect-xx'.length));
+      assert.equal(typeof messages.signIn.heading, 'string');
+    }
   });
 
   it('imports in Node without throwing, registers nothing and leaves no globals behind', async () => {

@@ -22,6 +22,8 @@ export type CollectErrorCode =
   | 'unauthorized'
   /** The server refused some fields; they are marked on the form (`field` is the first). */
   | 'validation_failed'
+  /** Too many sign-in or password-reset attempts for now (429): wait and try again. */
+  | 'rate_limited'
   /** The server's state forbids the step (e.g. an account with this e-mail exists). */
   | 'conflict'
   /** The agreement downloaded does not hash to the SHA-256 the server gave: nothing is signed. */

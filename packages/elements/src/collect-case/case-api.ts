@@ -6,15 +6,16 @@ import {
   int,
   literal,
   nullable,
-  number,
   object,
+  oneOf,
   optional,
   record,
+  safeParse,
+  schema,
   string,
   unknown,
-  enum as oneOf,
-  type output,
-} from 'zod/mini';
+  type Infer as output,
+} from '../internal/check.js';
 import {
   CASE_STAGES,
   CollectkitApiError,
@@ -34,6 +35,7 @@ import {
   type DocumentKind,
   type FetchFunction,
   type Me,
+  type Session,
   type WithdrawalQuote,
 } from '@collectkit/sdk';
 import { uploadWithProgress, type UploadProgress } from '../controls/file-drop-upload.js';
@@ -42,10 +44,10 @@ import { DOCUMENT_KINDS } from '../controls/file-drop.js';
 /**
  * The calls <collect-case> and <collect-status> make as a signed-in member: the browser's session
  * cookie (`credentials: 'include'`) beside the association's publishable key, on the sdk's core
- * client (ky, retries, typed `CollectkitApiError`s). Responses are checked with zod/mini copies of
- * the contract's schemas (classic zod would add ~60 KB gzipped to the embed bundle and probes
- * `new Function` under a strict CSP; see enrolment-api.ts). The compile-time checks below keep the
- * copies equal to the contract's types, or — where a copy reads only part of a response (a case's
+ * client (ky, retries, typed `CollectkitApiError`s). Responses are checked with small hand-written
+ * copies of the contract's schemas (internal/check.ts: the contract's classic zod would add ~60 KB
+ * gzipped to the embed bundle and probe `new Function` under a strict CSP, zod/mini ~8 KB). The
+ * compile-time checks below keep the copies equal to the contract's types, or — where a copy reads only part of a response (a case's
  * locked quote is not read here) — a faithful part of it.
  */
 
@@ -83,7 +85,7 @@ const CaseResponse = object({
   invoices: array(object({ number: string(), issueDate: string(), dueDate: string(), amount: Money, outstanding: Money })),
   documentIds: array(string()),
 });
-const EventResponse = object({ id: string(), type: string(), at: string(), data: record(string(), unknown()) });
+const EventResponse = object({ id: string(), type: string(), at: string(), data: record(unknown()) });
 const EventPageResponse = object({ data: array(EventResponse), nextCursor: nullable(string()) });
 const MessageResponse = object({ id: string(), authorRole: oneOf(['creditor', 'operator']), body: string(), at: string() });
 const MessageListResponse = object({ data: array(MessageResponse), nextCursor: nullable(string()) });
@@ -130,6 +132,9 @@ const MeResponse = object({
   ),
 });
 
+const SessionResponse = object({ token: string(), expiresAt: string(), role: oneOf(['member', 'operator']) });
+const PasswordResetAcceptedResponse = object({ status: literal('accepted') });
+
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
 /** The contract's type carries at least what the copy reads, with the same types. */
 type PartOf<Contract, Copy> = [Contract] extends [Copy] ? true : never;
@@ -143,7 +148,8 @@ export const responseCopiesMatchContract: [
   Same<output<typeof WithdrawalQuoteResponse>, WithdrawalQuote>,
   PartOf<CaseStatement, output<typeof StatementResponse>>,
   PartOf<Me, output<typeof MeResponse>>,
-] = [true, true, true, true, true, true, true, true];
+  Same<output<typeof SessionResponse>, Session>,
+] = [true, true, true, true, true, true, true, true, true];
 
 export type CaseView = output<typeof CaseResponse>;
 export type StatementView = output<typeof StatementResponse>;
@@ -160,6 +166,15 @@ export interface CaseApiOptions {
 export type { UploadProgress };
 
 export interface CaseApi {
+  /**
+   * `POST /v1/sessions`: signs the member in; the server answers with the session as an HttpOnly
+   * cookie, which the browser keeps for the later calls. Not retried: a 429 is the visitor's to see.
+   */
+  signIn(email: string, password: string): Promise<Session>;
+  /** `DELETE /v1/sessions/current`: ends the session the cookie carries. */
+  signOut(): Promise<void>;
+  /** `POST /v1/password-resets`: 202 whether or not the address has an account (the server mails a link if it has). */
+  requestPasswordReset(email: string): Promise<void>;
   /** `GET /v1/me`: who is signed in, the association's plan id and the creditor's country. */
   me(): Promise<MeView>;
   /** `POST /v1/cases` with the caller's Idempotency-Key: the same key always answers the first case. */
@@ -198,31 +213,38 @@ export function caseApi(options: CaseApiOptions): CaseApi {
   const core = createCoreClient({ apiBase, publishableKey: options.publishableKey, fetch: options.fetch, credentials: 'include' });
   const casePath = (id: string, ...rest: string[]) => pathOf('v1/cases', id, ...rest);
   return {
-    me: () => core.request({ method: 'GET', path: 'v1/me', schema: MeResponse }),
-    createCase: (request, idempotencyKey) => core.request({ method: 'POST', path: 'v1/cases', json: request, schema: CaseResponse, idempotencyKey }),
-    listCases: (query) => core.request({ method: 'GET', path: 'v1/cases', query: { stage: query.stage, cursor: query.cursor, limit: query.limit ?? 100 }, schema: CaseListResponse }),
-    getCase: (id) => core.request({ method: 'GET', path: casePath(id), schema: CaseResponse }),
+    signIn: (email, password) => core.request({ method: 'POST', path: 'v1/sessions', json: { email, password }, schema: schema(SessionResponse), retry: { limit: 0 } }),
+    signOut: async () => {
+      await core.request({ method: 'DELETE', path: 'v1/sessions/current' });
+    },
+    requestPasswordReset: async (email) => {
+      await core.request({ method: 'POST', path: 'v1/password-resets', json: { email }, schema: schema(PasswordResetAcceptedResponse), retry: { limit: 0 } });
+    },
+    me: () => core.request({ method: 'GET', path: 'v1/me', schema: schema(MeResponse) }),
+    createCase: (request, idempotencyKey) => core.request({ method: 'POST', path: 'v1/cases', json: request, schema: schema(CaseResponse), idempotencyKey }),
+    listCases: (query) => core.request({ method: 'GET', path: 'v1/cases', query: { stage: query.stage, cursor: query.cursor, limit: query.limit ?? 100 }, schema: schema(CaseListResponse) }),
+    getCase: (id) => core.request({ method: 'GET', path: casePath(id), schema: schema(CaseResponse) }),
     events: (id, query, signal) =>
       core.request({
         method: 'GET',
         path: casePath(id, 'events'),
         query: { after: query.after, wait: query.wait ?? 0 },
-        schema: EventPageResponse,
+        schema: schema(EventPageResponse),
         signal,
         // The server may hold the request `wait` seconds: the timeout guards what comes on top.
         timeoutMs: (query.wait ?? 0) * 1000 + 30_000,
         // The live loop backs off itself; an aborted wait must not be retried.
         retry: { limit: 0 },
       }),
-    watch: (id, { after, signal }) => core.watch(casePath(id, 'events'), EventPageResponse, { after, signal, waitSeconds: 25 }),
-    messages: async (id) => (await core.request({ method: 'GET', path: casePath(id, 'messages'), query: { limit: 100 }, schema: MessageListResponse })).data,
-    sendMessage: (id, body) => core.request({ method: 'POST', path: casePath(id, 'messages'), json: { body }, schema: MessageResponse }),
-    documents: async (id) => (await core.request({ method: 'GET', path: casePath(id, 'documents'), schema: DocumentListResponse })).data,
-    addInvoices: (id, request, idempotencyKey) => core.request({ method: 'POST', path: casePath(id, 'invoices'), json: request, schema: CaseResponse, idempotencyKey }),
-    withdrawalQuote: (id) => core.request({ method: 'GET', path: casePath(id, 'withdrawal'), schema: WithdrawalQuoteResponse }),
+    watch: (id, { after, signal }) => core.watch(casePath(id, 'events'), schema(EventPageResponse), { after, signal, waitSeconds: 25 }),
+    messages: async (id) => (await core.request({ method: 'GET', path: casePath(id, 'messages'), query: { limit: 100 }, schema: schema(MessageListResponse) })).data,
+    sendMessage: (id, body) => core.request({ method: 'POST', path: casePath(id, 'messages'), json: { body }, schema: schema(MessageResponse) }),
+    documents: async (id) => (await core.request({ method: 'GET', path: casePath(id, 'documents'), schema: schema(DocumentListResponse) })).data,
+    addInvoices: (id, request, idempotencyKey) => core.request({ method: 'POST', path: casePath(id, 'invoices'), json: request, schema: schema(CaseResponse), idempotencyKey }),
+    withdrawalQuote: (id) => core.request({ method: 'GET', path: casePath(id, 'withdrawal'), schema: schema(WithdrawalQuoteResponse) }),
     withdraw: (id, reason, idempotencyKey) =>
-      core.request({ method: 'POST', path: casePath(id, 'withdrawal'), json: reason ? { reason } : {}, schema: WithdrawalResponse, idempotencyKey }),
-    statement: (id) => core.request({ method: 'GET', path: casePath(id, 'statement'), schema: StatementResponse }),
+      core.request({ method: 'POST', path: casePath(id, 'withdrawal'), json: reason ? { reason } : {}, schema: schema(WithdrawalResponse), idempotencyKey }),
+    statement: (id) => core.request({ method: 'GET', path: casePath(id, 'statement'), schema: schema(StatementResponse) }),
     urlOf: (path) => `${apiBase}/${path.replace(/^\/+/, '')}`,
     async uploadDocument(caseId, file, kind, { onProgress, signal }) {
       const url = caseId === null ? `${apiBase}/v1/documents` : `${apiBase}/${casePath(caseId, 'documents')}`;
@@ -272,7 +294,7 @@ function parseUploadAnswer(answer: { status: number; body: string; requestId: st
       url,
     });
   }
-  const parsed = DocumentResponse.safeParse(json);
+  const parsed = safeParse(DocumentResponse, json);
   if (!parsed.success) {
     throw new CollectkitApiError({ kind: 'invalid_response', status: answer.status, code: 'invalid_response', message: 'The response does not match the API contract', method: 'POST', url });
   }

@@ -10,6 +10,15 @@ export const caseStyles = css`
     max-inline-size: 52em;
   }
 
+  .session {
+    display: flex;
+    justify-content: flex-end;
+  }
+
+  .sign-in {
+    max-inline-size: 28em;
+  }
+
   .note,
   .optional {
     color: var(--_muted);

@@ -23,7 +23,8 @@ import { CollectMoneyInput } from '../controls/money-input.js';
 import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode, type CollectSubmitDetail } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { announceFailure, caseFailure, isConfigured, markIssues, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
+import { announceFailure, caseFailure, isConfigured, isSignedOutError, markIssues, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
+import { SignInController } from '../internal/sign-in.js';
 import { currencySelect, domId, textField, type TextFieldOptions } from '../internal/fields.js';
 import { todayIso } from '../internal/today.js';
 import { controlStyles } from '../theme/controls.styles.js';
@@ -69,8 +70,9 @@ export interface CaseSubmitDetail extends CollectSubmitDetail {
  * the server will), the documents (dropped or chosen, uploaded with progress), a review, and the
  * confirmation with the case number.
  *
- * The member's session is the server's HttpOnly cookie (sign in through <collect-enrol> or the
- * portal first). One Idempotency-Key is made when the review step is reached and sent with every
+ * The member's session is the server's HttpOnly cookie: set by <collect-enrol>'s last step, or by
+ * the sign-in form this element shows when nobody is signed in (e-mail and password, "forgot
+ * password"); a signed-in member gets a sign-out button. One Idempotency-Key is made when the review step is reached and sent with every
  * attempt to submit that review — retries, double clicks — so the server makes at most one case;
  * changing the case after the review makes a new key.
  *
@@ -79,10 +81,10 @@ export interface CaseSubmitDetail extends CollectSubmitDetail {
  * server refuses are marked the same way, on the step that asks them.
  *
  * @event collect-ready - Once, after the first render. `detail: { element }`.
- * @event collect-change - When a field changes. `detail: { field, value }`, e.g. `{ field: 'invoices.0.amount', value: { amount: 125000, currency: 'DKK' } }`.
+ * @event collect-change - When a field changes. `detail: { field, value }`, e.g. `{ field: 'invoices.0.amount', value: { amount: 125000, currency: 'DKK' } }`; on sign-in `{ field: 'session', value: 'member' }` (the role) and on sign-out `{ field: 'session', value: null }`.
  * @event collect-quote - When the instant quote changes. `detail: { request, quote, asOf, expectedNet }`.
  * @event collect-submit - When the server has made the case. `detail: { payload, reference, case }`: the request as sent, the case number, the case.
- * @event collect-error - `detail: { code, message, field? }`; codes `invalid_config`, `unauthorized`, `network_error`, `validation_failed`, `conflict`, `server_error`, `quote_failed`.
+ * @event collect-error - `detail: { code, message, field? }`; codes `invalid_config`, `unauthorized` (also a wrong e-mail or password), `rate_limited`, `network_error`, `validation_failed`, `conflict`, `server_error`, `quote_failed`.
  *
  * @csspart base - The wrapper.
  * @csspart title - The title.
@@ -96,6 +98,8 @@ export interface CaseSubmitDetail extends CollectSubmitDetail {
  * @csspart nav - The row of buttons.
  * @csspart button - Every button.
  * @csspart button-primary - The button that moves on or submits.
+ * @csspart sign-in - The sign-in form (shown when nobody is signed in).
+ * @csspart sign-out - The sign-out button.
  * @csspart done - The confirmation.
  * @csspart live-region - The visually hidden live region.
  *
@@ -119,7 +123,30 @@ export class CollectCase extends LitElement {
   static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, caseStyles];
 
   private readonly localize = new LocalizeController(this);
+
+  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly session = new SignInController(this, {
+    localize: this.localize,
+    announcer: this.announcer,
+    api: () => this.client(),
+    signedIn: async () => {
+      this.signedOut = false;
+      this.failure = '';
+      this.focusAfterUpdate = 'heading';
+      await this.loadMember();
+    },
+    signedOut: () => {
+      // The next person at this browser starts from an empty form.
+      this.signedOut = true;
+      this.me = null;
+      this.failure = '';
+      this.resetDraft();
+    },
+  });
 
   /** The association's publishable key (`pk_…`). */
   @property({ attribute: 'publishable-key' }) publishableKey = '';
@@ -142,6 +169,8 @@ export class CollectCase extends LitElement {
   @state() private busy = false;
   @state() private failure = '';
   @state() private me: MeView | null = null;
+  /** The API said nobody is signed in: the sign-in form is shown and the case form kept hidden. */
+  @state() private signedOut = false;
   @state() private created: CaseView | null = null;
   @state() private documentCount = 0;
 
@@ -423,6 +452,11 @@ export class CollectCase extends LitElement {
   }
 
   private startOver(): void {
+    this.resetDraft();
+    this.goTo(0);
+  }
+
+  private resetDraft(): void {
     this.fileDrop?.clear();
     this.debtor = emptyDebtor(this.debtor.country);
     this.invoices = [this.emptyInvoice()];
@@ -430,7 +464,7 @@ export class CollectCase extends LitElement {
     this.serverErrors = {};
     this.submission = null;
     this.created = null;
-    this.goTo(0);
+    this.step = 0;
   }
 
   private fail(code: CollectErrorCode, shown: string, message: string, field?: string): void {
@@ -440,6 +474,11 @@ export class CollectCase extends LitElement {
 
   /** Maps the client's typed errors onto the form (field issues) or one alert (everything else). */
   private handleFailure(error: unknown): void {
+    // The draft stays (hidden) behind the sign-in form: signed in, the member submits it again.
+    if (isSignedOutError(error)) {
+      this.signedOut = true;
+      this.me = null;
+    }
     const e = this.localize.t.case.errors;
     if (isCollectkitApiError(error) && error.kind === 'invalid_request') {
       const issues = markIssues<CaseField>(error, (path) => fieldOfIssuePath(path, this.invoices.length), () => e.refused, stepOfField);
@@ -712,17 +751,22 @@ export class CollectCase extends LitElement {
     return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
       <h2 id="title" class="title" part="title">${c.title}</h2>
       <p class="intro">${c.intro}</p>
-      <ol class="progress" part="progress">
+      ${this.signedOut
+        ? html`${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : html`<p class="intro">${c.errors.signedOut}</p>`}${this.session.render()}`
+        : this.me
+          ? this.session.renderSignOut()
+          : nothing}
+      <ol class="progress" part="progress" ?hidden=${this.signedOut}>
         ${titles.slice(0, DONE).map((title, i) => html`<li class=${i < this.step ? 'done' : ''} aria-current=${i === this.step ? 'step' : nothing}>${title}</li>`)}
       </ol>
       ${this.step === DONE && this.created
-        ? html`<div class="step" part="step done">
+        ? html`<div class="step" part="step done" ?hidden=${this.signedOut}>
             <h3 id="heading-4" class="step-heading" part="heading" tabindex="-1">${titles[DONE]}</h3>
             <p data-case-number=${this.created.number}>${c.done(this.created.number)}</p>
             <p class="note">${c.doneNote}</p>
             <div class="nav" part="nav"><button type="button" part="button" @click=${this.startOver}>${c.newCase}</button></div>
           </div>`
-        : html`<form novalidate @submit=${this.onSubmit}>
+        : html`<form novalidate ?hidden=${this.signedOut} @submit=${this.onSubmit}>
             ${[0, 1, 2, 3].map(
               (i) => html`<div class="step" part="step" ?hidden=${this.step !== i}>
                 <h3 id=${`heading-${i}`} class="step-heading" part="heading" tabindex="-1">
@@ -731,7 +775,7 @@ export class CollectCase extends LitElement {
                 ${i === 0 ? this.renderDebtor() : i === 1 ? this.renderInvoices(estimate) : i === 2 ? this.renderDocuments() : this.step === REVIEW ? this.renderReview(estimate) : nothing}
               </div>`,
             )}
-            ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
+            ${this.failure && !this.signedOut ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
             <div class="nav" part="nav">
               ${this.step > 0 ? html`<button type="button" part="button" @click=${() => this.goTo((this.step - 1) as Step)}>${t.common.back}</button>` : nothing}
               <button type="submit" class="primary" part="button button-primary" aria-disabled=${this.busy ? 'true' : 'false'}>${primary}</button>

@@ -96,6 +96,11 @@ export class CollectEnrol extends LitElement {
   static override styles = [tokens, controlStyles, panelStyles, enrolStyles];
 
   private readonly localize = new LocalizeController(this);
+
+  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
   private readonly announcer = new LiveAnnouncer(this);
 
   /** The association's publishable key (`pk_…`). */

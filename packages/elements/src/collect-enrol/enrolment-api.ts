@@ -1,4 +1,4 @@
-import { nullable, object, string, enum as oneOf, type output } from 'zod/mini';
+import { nullable, object, oneOf, schema, string, type Infer as output } from '../internal/check.js';
 import {
   CollectkitApiError,
   ENROLMENT_TOKEN_HEADER,
@@ -13,15 +13,16 @@ import {
 
 /**
  * The four enrolment calls the widget makes, on the sdk's core client (ky, retries, idempotency
- * keys, typed `CollectkitApiError`s). Responses are checked with zod/mini copies of the contract's
- * response schemas: the sdk's own are classic zod, which would add ~60 KB gzipped to the embed
- * bundle. The compile-time checks below keep the copies equal to the contract's types.
+ * keys, typed `CollectkitApiError`s). Responses are checked with small hand-written copies of the
+ * contract's response schemas (internal/check.ts): the sdk's own are classic zod, which would add
+ * ~60 KB gzipped to the embed bundle (zod/mini ~8 KB). The compile-time checks below keep the
+ * copies equal to the contract's types.
  */
 
-// zod/mini also keeps the widget free of eval under `script-src 'self'`: its objects are the plain
-// `$ZodObject`, while classic zod's `$ZodObjectJIT` probes `new Function('')` once on construction
-// (zod/v4/core/util.js `allowsEval`), which a strict CSP blocks and reports. The CSP test
-// (test/browser/csp.test.ts) parses these schemas under that policy and asserts no report.
+// The hand checks also keep the widget free of eval under `script-src 'self'`, where classic zod's
+// `$ZodObjectJIT` probes `new Function('')` once on construction (zod/v4/core/util.js `allowsEval`),
+// which a strict CSP blocks and reports. The CSP test (test/browser/csp.test.ts) parses these
+// answers under that policy and asserts no report.
 
 const AgreementSummary = object({
   pricingPlanId: string(),
@@ -81,11 +82,11 @@ export function enrolmentApi(options: EnrolmentApiOptions): EnrolmentApi {
   const withToken = (token: string) => ({ [ENROLMENT_TOKEN_HEADER]: token });
   return {
     create: (request, idempotencyKey) =>
-      core.request({ method: 'POST', path: 'v1/enrolments', json: request, schema: CreatedEnrolmentResponse, idempotencyKey }),
+      core.request({ method: 'POST', path: 'v1/enrolments', json: request, schema: schema(CreatedEnrolmentResponse), idempotencyKey }),
     sign: (id, token, body) =>
-      core.request({ method: 'POST', path: `v1/enrolments/${path(id)}/signature`, json: body, schema: EnrolmentResponse, headers: withToken(token) }),
+      core.request({ method: 'POST', path: `v1/enrolments/${path(id)}/signature`, json: body, schema: schema(EnrolmentResponse), headers: withToken(token) }),
     setPassword: (id, token, password) =>
-      credentialed.request({ method: 'POST', path: `v1/enrolments/${path(id)}/password`, json: { password }, schema: SessionResponse, headers: withToken(token) }),
+      credentialed.request({ method: 'POST', path: `v1/enrolments/${path(id)}/password`, json: { password }, schema: schema(SessionResponse), headers: withToken(token) }),
     async agreementPdf(agreement, token) {
       // Binary, so not through the JSON transport; the same key and token headers.
       const url = `${options.apiBase.replace(/\/+$/, '')}/${agreement.url.replace(/^\/+/, '')}`;

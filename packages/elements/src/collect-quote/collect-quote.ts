@@ -125,6 +125,11 @@ export class CollectQuote extends LitElement {
   static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, quoteStyles];
 
   private readonly localize = new LocalizeController(this);
+
+  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
   private readonly announcer = new LiveAnnouncer(this);
 
   /** Language of the calculator; inherited from the page when unset. */

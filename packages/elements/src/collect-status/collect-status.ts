@@ -18,7 +18,8 @@ import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
 import { LocalizeController } from '../i18n/localize-controller.js';
-import { announceFailure, caseFailure, isConfigured, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
+import { announceFailure, caseFailure, isConfigured, isSignedOutError, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
+import { SignInController } from '../internal/sign-in.js';
 import { todayIso } from '../internal/today.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { panelStyles, quoteLineStyles } from '../theme/panel.styles.js';
@@ -124,7 +125,8 @@ interface InvoiceDraft {
 }
 
 /**
- * @summary The signed-in member's cases: a list with stage and amounts, a stage filter and totals
+ * @summary The signed-in member's cases (a member who is not signed in gets the sign-in form, with
+ * "forgot password"; a signed-in one a sign-out button): a list with stage and amounts, a stage filter and totals
  * by stage; and one case's detail — its timeline, messages with the case handler, documents (add
  * more), more invoices, the payout statement, and withdrawal with its fee shown before confirming.
  *
@@ -133,9 +135,9 @@ interface InvoiceDraft {
  * leaves the page. News from the case handler is announced.
  *
  * @event collect-ready - Once, after the first render. `detail: { element }`.
- * @event collect-change - When the filter changes (`field: 'stage'`) or a case is opened (`field: 'case'`, `value`: its id) or closed (`value: null`).
+ * @event collect-change - When the filter changes (`field: 'stage'`) or a case is opened (`field: 'case'`, `value`: its id) or closed (`value: null`); on sign-in (`field: 'session'`, `value`: the role, `'member'`) and sign-out (`value: null`).
  * @event collect-submit - When something is sent on a case: `detail: { payload, reference }` with `reference` the case number and `payload` `{ action: 'message' | 'invoices' | 'withdrawal', … }`.
- * @event collect-error - `detail: { code, message, field? }`; codes `invalid_config`, `unauthorized`, `network_error`, `validation_failed`, `conflict`, `server_error`.
+ * @event collect-error - `detail: { code, message, field? }`; codes `invalid_config`, `unauthorized` (also a wrong e-mail or password), `rate_limited`, `network_error`, `validation_failed`, `conflict`, `server_error`.
  *
  * @csspart base - The wrapper.
  * @csspart title - The title.
@@ -152,6 +154,8 @@ interface InvoiceDraft {
  * @csspart withdrawal - Withdrawal, with its fee.
  * @csspart button - Every button.
  * @csspart button-primary - The main button of each form.
+ * @csspart sign-in - The sign-in form (shown when nobody is signed in).
+ * @csspart sign-out - The sign-out button.
  * @csspart live-region - The visually hidden live region.
  *
  * @cssprop --collect-color-primary - Buttons, focus ring, the case handler's messages. Default #1f4fa3.
@@ -169,7 +173,24 @@ export class CollectStatus extends LitElement {
   static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, caseStyles, statusStyles];
 
   private readonly localize = new LocalizeController(this);
+
+  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
   private readonly announcer = new LiveAnnouncer(this);
+  private readonly session = new SignInController(this, {
+    localize: this.localize,
+    announcer: this.announcer,
+    api: () => this.client(),
+    signedIn: async () => {
+      this.signedOut = false;
+      this.failure = '';
+      this.focusAfterUpdate = '#title';
+      await this.load();
+    },
+    signedOut: () => this.forget(),
+  });
 
   /** The association's publishable key (`pk_…`). */
   @property({ attribute: 'publishable-key' }) publishableKey = '';
@@ -185,6 +206,8 @@ export class CollectStatus extends LitElement {
   @state() private cases: CaseSummary[] | null = null;
   /** The list could not be loaded (not signed in, no config, offline): its alert replaces "loading". */
   @state() private listFailed = false;
+  /** The API said nobody is signed in: the sign-in form replaces the list. */
+  @state() private signedOut = false;
   @state() private stageFilter: CaseStage | '' = '';
   @state() private open: OpenCase | null = null;
   @state() private withdrawal: WithdrawalQuote | null = null;
@@ -307,6 +330,17 @@ export class CollectStatus extends LitElement {
       if (page.data.length < 100 || !page.nextCursor) return events;
       after = page.nextCursor;
     }
+  }
+
+  /** Signed out: nothing of the member's is kept on screen. */
+  private forget(): void {
+    this.stopWatching();
+    this.signedOut = true;
+    this.cases = null;
+    this.listFailed = true;
+    this.open = null;
+    this.withdrawal = null;
+    this.failure = '';
   }
 
   private closeCase(): void {
@@ -504,6 +538,7 @@ export class CollectStatus extends LitElement {
 
   /** One alert for every failure; a refused request names its first issue's path as the field. */
   private handleFailure(error: unknown): void {
+    if (isSignedOutError(error)) this.forget();
     const failure = caseFailure(error, this.localize.t.case.errors, { issueField: true });
     this.fail(failure.code, failure.shown, failure.message, failure.field);
   }
@@ -846,7 +881,9 @@ export class CollectStatus extends LitElement {
     return html`<section class="base" part="base" aria-labelledby="title" aria-busy=${this.busy ? 'true' : 'false'}>
       <h2 id="title" class="title" part="title" tabindex="-1">${t.title}</h2>
       ${this.failure ? html`<p class="alert" role="alert">${this.failure}</p>` : nothing}
-      ${this.open ? this.renderDetail(this.open) : this.renderList()}
+      ${this.signedOut
+        ? html`${this.failure ? nothing : html`<p class="intro">${this.localize.t.case.errors.signedOut}</p>`}${this.session.render()}`
+        : html`${this.cases ? this.session.renderSignOut() : nothing}${this.open ? this.renderDetail(this.open) : this.renderList()}`}
       ${this.announcer.render()}
     </section>`;
   }

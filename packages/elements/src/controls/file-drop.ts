@@ -130,6 +130,11 @@ export class CollectFileDrop extends LitElement {
   static override styles = [tokens, controlStyles, fileDropStyles];
 
   private readonly localize = new LocalizeController(this);
+
+  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
   private readonly announcer = new LiveAnnouncer(this);
 
   /** Language of the control; inherited from the page when unset. */

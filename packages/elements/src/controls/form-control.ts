@@ -19,6 +19,11 @@ export abstract class FormControlElement<TValue> extends LitElement {
   static override styles = [tokens, controlStyles];
 
   protected readonly localize = new LocalizeController(this);
+
+  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
   protected readonly announcer = new LiveAnnouncer(this);
   protected readonly internals: ElementInternals;
 

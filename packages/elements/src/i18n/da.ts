@@ -314,6 +314,24 @@ const da: Messages = {
     live: 'Nyt vises her, når det sker.',
     updated: (number) => `Der er nyt i sag ${number}.`,
   },
+  signIn: {
+    heading: 'Log ind',
+    email: 'E-mail',
+    password: 'Adgangskode',
+    submit: 'Log ind',
+    submitting: 'Logger ind …',
+    wrongCredentials: 'E-mailadressen eller adgangskoden er forkert.',
+    rateLimited: 'For mange forsøg. Vent et minut, og prøv igen.',
+    forgotPassword: 'Glemt adgangskoden?',
+    forgotHeading: 'Vælg en ny adgangskode',
+    forgotIntro: 'Skriv den e-mailadresse, du logger ind med. Vi sender et link, hvor du kan vælge en ny adgangskode.',
+    sendReset: 'Send linket',
+    resetSent: 'Hvis der findes en konto med denne e-mailadresse, er et link til en ny adgangskode på vej.',
+    backToSignIn: 'Tilbage til log ind',
+    signedIn: 'Du er logget ind.',
+    signOut: 'Log ud',
+    signedOut: 'Du er logget ud.',
+  },
 };
 
 export default da;

@@ -330,6 +330,27 @@ export interface Messages {
     readonly live: string;
     readonly updated: (number: string) => string;
   };
+  /** The sign-in form <collect-case> and <collect-status> show a member who is not signed in, and the sign-out. */
+  readonly signIn: {
+    readonly heading: string;
+    readonly email: string;
+    readonly password: string;
+    readonly submit: string;
+    readonly submitting: string;
+    /** Wrong e-mail or password: the same words whether or not the address has an account. */
+    readonly wrongCredentials: string;
+    readonly rateLimited: string;
+    readonly forgotPassword: string;
+    readonly forgotHeading: string;
+    readonly forgotIntro: string;
+    readonly sendReset: string;
+    /** Neutral: said whether or not the address has an account. */
+    readonly resetSent: string;
+    readonly backToSignIn: string;
+    readonly signedIn: string;
+    readonly signOut: string;
+    readonly signedOut: string;
+  };
 }
 
 /**
@@ -654,6 +675,24 @@ const en: Messages = {
     withdrawn: 'The case is withdrawn.',
     live: 'Updates appear here as they happen.',
     updated: (number) => `Case ${number} has news.`,
+  },
+  signIn: {
+    heading: 'Sign in',
+    email: 'E-mail',
+    password: 'Password',
+    submit: 'Sign in',
+    submitting: 'Signing in …',
+    wrongCredentials: 'The e-mail address or the password is wrong.',
+    rateLimited: 'Too many attempts. Wait a minute and try again.',
+    forgotPassword: 'Forgot your password?',
+    forgotHeading: 'Choose a new password',
+    forgotIntro: 'Write the e-mail address you sign in with. We will send it a link to choose a new password.',
+    sendReset: 'Send the link',
+    resetSent: 'If there is an account with this e-mail address, a link to choose a new password is on its way.',
+    backToSignIn: 'Back to sign in',
+    signedIn: 'You are signed in.',
+    signOut: 'Sign out',
+    signedOut: 'You are signed out.',
   },
 };
 

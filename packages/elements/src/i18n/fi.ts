@@ -314,6 +314,24 @@ const fi: Messages = {
     live: 'Uutiset näkyvät tässä heti.',
     updated: (number) => `Asiassa ${number} on uutta.`,
   },
+  signIn: {
+    heading: 'Kirjaudu sisään',
+    email: 'Sähköposti',
+    password: 'Salasana',
+    submit: 'Kirjaudu sisään',
+    submitting: 'Kirjaudutaan …',
+    wrongCredentials: 'Sähköpostiosoite tai salasana on väärä.',
+    rateLimited: 'Liian monta yritystä. Odota minuutti ja yritä uudelleen.',
+    forgotPassword: 'Unohditko salasanan?',
+    forgotHeading: 'Valitse uusi salasana',
+    forgotIntro: 'Kirjoita sähköpostiosoite, jolla kirjaudut. Lähetämme siihen linkin, jolla voit valita uuden salasanan.',
+    sendReset: 'Lähetä linkki',
+    resetSent: 'Jos tällä sähköpostiosoitteella on tili, linkki uuden salasanan valitsemiseen on matkalla.',
+    backToSignIn: 'Takaisin kirjautumiseen',
+    signedIn: 'Olet kirjautunut sisään.',
+    signOut: 'Kirjaudu ulos',
+    signedOut: 'Olet kirjautunut ulos.',
+  },
 };
 
 export default fi;

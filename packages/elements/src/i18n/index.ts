@@ -1,2 +1,2 @@
 export { LocalizeController } from './localize-controller.js';
-export { catalogueFor, catalogueLanguage, intlLocale, type CatalogueLanguage, type Messages } from './catalogue.js';
+export { catalogueFor, catalogueLanguage, intlLocale, isCatalogueLoaded, loadCatalogue, type CatalogueLanguage, type Messages } from './catalogue.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { catalogueLanguage, intlLocale } from './catalogue.js';
+import { catalogueFor, catalogueLanguage, intlLocale, isCatalogueLoaded } from './catalogue.js';
 import da from './da.js';
 import en, { type Messages } from './en.js';
 import fi from './fi.js';
@@ -13,6 +13,14 @@ import { LocalizeController } from './localize-controller.js';
 class LocalizeProbe extends LitElement {
   @property({ reflect: true }) override lang!: string;
   readonly localize = new LocalizeController(this);
+  /** The text of every render, in order. */
+  readonly rendered: string[] = [];
+  protected override scheduleUpdate() {
+    return this.localize.whenLoaded(() => super.scheduleUpdate());
+  }
+  protected override updated() {
+    this.rendered.push(text(this));
+  }
   override render() {
     return html`<p>${this.localize.t.common.next}</p>
       <span>${this.localize.formatMoney({ amount: 123450, currency: 'DKK' })}</span>`;
@@ -26,6 +34,16 @@ describe('LocalizeController', () => {
   const htmlLang = document.documentElement.lang;
   afterEach(() => {
     document.documentElement.lang = htmlLang;
+  });
+
+  it('renders first in its own language: a catalogue loads on demand, before the first render, never English first', async () => {
+    expect(isCatalogueLoaded('nb')).to.equal(false, 'nb not loaded before an element needs it');
+    expect(catalogueFor('nb')).to.equal(en, 'English until then');
+    const el = await fixture<LocalizeProbe>(html`<localize-probe lang="nb"></localize-probe>`);
+    expect(el.rendered).to.deep.equal(['Neste']);
+    expect(isCatalogueLoaded('nb')).to.equal(true);
+    expect(catalogueFor('nb')).to.deep.equal(nb);
+    expect(isCatalogueLoaded('en')).to.equal(true, 'English is always there');
   });
 
   it('maps language tags to catalogues: no/nn/nb → nb, regions ignored, unknown → en', () => {
@@ -121,7 +139,7 @@ describe('message catalogues', () => {
         'enrol.accountingSystems.fortnox',
         'enrol.payoutKinds.iban',
         'enrol.iban',
-        ...(name === 'da' ? ['enrol.email'] : []),
+        ...(name === 'da' ? ['enrol.email', 'signIn.email'] : []),
       ]);
       const same = Object.keys(english).filter((key) => translated[key] === english[key] && key !== 'locale' && !sameInBoth.has(key));
       expect(same, 'strings left in English').to.deep.equal([]);

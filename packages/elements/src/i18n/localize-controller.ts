@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatMoney, type IsoDate, type Money } from '@collectkit/sdk';
-import { catalogueFor, catalogueLanguage, intlLocale, type CatalogueLanguage, type Messages } from './catalogue.js';
+import { catalogueFor, catalogueLanguage, intlLocale, isCatalogueLoaded, loadCatalogue, type CatalogueLanguage, type Messages } from './catalogue.js';
 
 type LocalizedHost = ReactiveControllerHost & HTMLElement;
 
@@ -40,6 +40,8 @@ function inheritedLang(element: Element): string {
  *
  * ```ts
  * private readonly localize = new LocalizeController(this);
+ * // Every render waits until the language's catalogue is loaded: no flash of English.
+ * protected override scheduleUpdate() { return this.localize.whenLoaded(() => super.scheduleUpdate()); }
  * render() { return html`<h2>${this.localize.t.quote.title}</h2>`; }
  * ```
  */
@@ -78,7 +80,17 @@ export class LocalizeController implements ReactiveController {
     return intlLocale(lang, catalogueLanguage(lang));
   }
 
-  /** The message catalogue of the current language. */
+  /**
+   * Runs the host's update now when its language's catalogue is loaded, else once it is (Lit waits
+   * for the promise a `scheduleUpdate` returns, and `updateComplete` with it).
+   */
+  whenLoaded(update: () => void): void | Promise<void> {
+    const language = this.language;
+    if (isCatalogueLoaded(language)) return update();
+    return loadCatalogue(language).then(update);
+  }
+
+  /** The message catalogue of the current language (English while it is still loading). */
   get t(): Messages {
     return catalogueFor(this.language);
   }

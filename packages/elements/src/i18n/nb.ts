@@ -314,6 +314,24 @@ const nb: Messages = {
     live: 'Nytt vises her når det skjer.',
     updated: (number) => `Det er nytt i sak ${number}.`,
   },
+  signIn: {
+    heading: 'Logg inn',
+    email: 'E-post',
+    password: 'Passord',
+    submit: 'Logg inn',
+    submitting: 'Logger inn …',
+    wrongCredentials: 'E-postadressen eller passordet er feil.',
+    rateLimited: 'For mange forsøk. Vent et minutt og prøv igjen.',
+    forgotPassword: 'Glemt passordet?',
+    forgotHeading: 'Velg et nytt passord',
+    forgotIntro: 'Skriv e-postadressen du logger inn med. Vi sender en lenke der du kan velge et nytt passord.',
+    sendReset: 'Send lenken',
+    resetSent: 'Hvis det finnes en konto med denne e-postadressen, er en lenke til et nytt passord på vei.',
+    backToSignIn: 'Tilbake til innlogging',
+    signedIn: 'Du er logget inn.',
+    signOut: 'Logg ut',
+    signedOut: 'Du er logget ut.',
+  },
 };
 
 export default nb;

@@ -314,6 +314,24 @@ const sv: Messages = {
     live: 'Nyheter visas här när de händer.',
     updated: (number) => `Det finns nytt i ärende ${number}.`,
   },
+  signIn: {
+    heading: 'Logga in',
+    email: 'E-post',
+    password: 'Lösenord',
+    submit: 'Logga in',
+    submitting: 'Loggar in …',
+    wrongCredentials: 'E-postadressen eller lösenordet är fel.',
+    rateLimited: 'För många försök. Vänta en minut och försök igen.',
+    forgotPassword: 'Glömt lösenordet?',
+    forgotHeading: 'Välj ett nytt lösenord',
+    forgotIntro: 'Skriv e-postadressen du loggar in med. Vi skickar en länk där du kan välja ett nytt lösenord.',
+    sendReset: 'Skicka länken',
+    resetSent: 'Om det finns ett konto med den här e-postadressen är en länk till ett nytt lösenord på väg.',
+    backToSignIn: 'Tillbaka till inloggningen',
+    signedIn: 'Du är inloggad.',
+    signOut: 'Logga ut',
+    signedOut: 'Du är utloggad.',
+  },
 };
 
 export default sv;

@@ -39,6 +39,11 @@ export function unexpectedFailure(error: unknown, shown: string): Failure {
   return { code: 'server_error', shown, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** True when a member's call was refused for want of a session (401, or a 403 that is not the origin check). */
+export function isSignedOutError(error: unknown): boolean {
+  return isCollectkitApiError(error) && (error.kind === 'authentication' || (error.kind === 'permission' && error.code !== 'origin_not_allowed'));
+}
+
 /**
  * The alert for a failed call on a member's cases (<collect-case>, <collect-status>). A refusal
  * from the server's origin check says the site is not allowed; any other refusal asks to sign in.

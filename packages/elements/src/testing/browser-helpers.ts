@@ -31,9 +31,9 @@ export async function enrolMember(client: CollectkitClient, request: EnrolmentRe
 }
 
 /**
- * The member session for one test file. The server's own cookie is HttpOnly, and a cross-origin
- * DELETE /v1/sessions/current (sign-out) is refused by the server's CORS preflight, so a file could
- * not end it and would leave the next file's enrolment signed in. Instead the session token goes
+ * The member session for one test file. The server's own cookie is HttpOnly and would outlive the
+ * file (sign-out through DELETE /v1/sessions/current works, see internal/sign-in.test.ts, but a
+ * file that fails half-way would leave the next file's enrolment signed in). Instead the session token goes
  * into a script-set cookie of the same name and host, which the browser sends to the API exactly
  * like the server's (cookies ignore ports), and which `after` removes. If an earlier file left a
  * member signed in (its HttpOnly cookie cannot be overwritten), that member is used.

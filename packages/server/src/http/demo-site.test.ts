@@ -86,6 +86,22 @@ describe('the demo site and the embed bundle', () => {
     });
   });
 
+  describe('/embed/collect-<lang>-<hash>.js', () => {
+    it('serves the language files collect.js imports from beside itself, cacheable for good (their names change with their bytes); nothing else', async () => {
+      writeFileSync(join(bundleDir, 'collect-da-Bu1v822U.js'), 'export default { locale: "da" };\n');
+      writeFileSync(join(bundleDir, 'secret.js'), 'export const no = 1;\n');
+      const response = await app.inject('/embed/collect-da-Bu1v822U.js');
+      assert.equal(response.statusCode, 200);
+      assert.equal(response.headers['content-type'], 'text/javascript; charset=utf-8');
+      assert.equal(response.headers['cache-control'], 'public, max-age=31536000, immutable');
+      assert.equal(response.headers['access-control-allow-origin'], '*');
+      assert.equal(response.body, 'export default { locale: "da" };\n');
+      for (const url of ['/embed/collect-sv-Missing1.js', '/embed/secret.js', '/embed/..%2Fdata%2Fdemo-keys.json', '/embed/collect-da-x.json']) {
+        assert.equal((await app.inject(url)).statusCode, 404, url);
+      }
+    });
+  });
+
   describe('/demo/ and /demo/sv/', () => {
     it('serves both pages under the strict CSP, in their language, with the demo key and this server\'s address in every element', async () => {
       for (const { path, lang } of DEMO_PAGES) {

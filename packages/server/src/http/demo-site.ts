@@ -14,7 +14,7 @@ import { Html, demoPageHtml, type DemoLanguage } from './demo-page.js';
 /**
  * Two things an association's visitor loads from this server:
  *
- * - `/embed/collect.js` — the one-file embed bundle of @collectkit/elements (built by `npm run build`
+ * - `/embed/collect.js` (and the language files it imports, `/embed/collect-da-<hash>.js`, …) — the embed bundle of @collectkit/elements (built by `npm run build`
  *   into packages/elements/dist). A stable address for the `<script type="module">` an association
  *   pastes; `?v=<hash>` (the demo pages use it) makes it cacheable for a year.
  * - `/demo/` (Danish) and `/demo/sv/` (Swedish) — the page of the demo association seeded on the first
@@ -96,13 +96,14 @@ function builtFile(path: string): () => BundleFile | undefined {
   };
 }
 
-function sendBuilt(request: FastifyRequest, reply: FastifyReply, file: BundleFile, contentType: string) {
+/** `immutable`: the file's name changes with its content (the language files), so it may be cached for good. */
+function sendBuilt(request: FastifyRequest, reply: FastifyReply, file: BundleFile, contentType: string, immutable = false) {
   const { v } = request.query as { v?: string };
   const etag = `"${file.version}"`;
   reply
     .header('content-type', contentType)
     .header('etag', etag)
-    .header('cache-control', v === file.version ? VERSIONED_CACHE : UNVERSIONED_CACHE)
+    .header('cache-control', immutable || v === file.version ? VERSIONED_CACHE : UNVERSIONED_CACHE)
     .header('x-content-type-options', 'nosniff')
     // Module scripts are fetched in CORS mode: any association's site may load the bundle.
     .header('access-control-allow-origin', '*');
@@ -231,6 +232,19 @@ const demoSiteRoutes: FastifyPluginAsync<DemoSiteOptions> = async (app, options)
     const file = sourceMap();
     if (!file) return reply.code(404).type('text/plain; charset=utf-8').send(BUNDLE_MISSING_MESSAGE);
     return sendBuilt(request, reply, file, 'application/json; charset=utf-8');
+  });
+  // The language files collect.js imports from beside itself when a page speaks da, sv, nb or fi
+  // (`collect-da-<hash>.js`, rollup.config.mjs); their names carry their content's hash.
+  const languageFiles = new Map<string, () => BundleFile | undefined>();
+  app.get('/embed/:file', publicRoute, async (request, reply) => {
+    const { file: name } = request.params as { file: string };
+    const notFound = () => reply.code(404).type('text/plain; charset=utf-8').send('Not found\n');
+    if (!/^collect-[a-z]{2}-[\w-]+\.js(\.map)?$/.test(name)) return notFound();
+    const read = languageFiles.get(name) ?? builtFile(join(bundleDir, name));
+    const file = read();
+    if (!file) return notFound();
+    languageFiles.set(name, read);
+    return sendBuilt(request, reply, file, name.endsWith('.map') ? 'application/json; charset=utf-8' : 'text/javascript; charset=utf-8', true);
   });
 
   // A server installed without its demo folder (the page's styles, script and images) still starts; /demo/ then says so.
