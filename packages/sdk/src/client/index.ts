@@ -10,6 +10,7 @@ export { sessionsResource } from './resources/sessions.js';
 export { webhookEndpointsResource, type WebhookListOptions } from './resources/webhooks.js';
 export { documentsResource, type BlobLike, type DocumentUploadInput } from './resources/documents.js';
 export { invoicesResource, paymentsResource, payoutsResource, type InvoiceListOptions } from './resources/payouts.js';
+export { instalmentPlansResource } from './resources/instalment-plans.js';
 export {
   CollectkitApiError,
   isCollectkitApiError,

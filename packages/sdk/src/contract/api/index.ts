@@ -11,3 +11,4 @@ export * from './payment.js';
 export * from './payout.js';
 export * from './business-rules.js';
 export * from './dispute-legal.js';
+export * from './instalment-plan.js';

@@ -21,6 +21,7 @@ import { specifyClaim, type SpecifiedFee } from '../notifications/claim-specific
 import type { FeeKind, NotificationKind } from '../notifications/kinds.js';
 import { queueNotification } from '../notifications/queue-notification.js';
 import { feesOf, type DunningEvent } from './dunning-state.js';
+import { latestInstalmentPlan } from '../instalment-plans/plan-events.js';
 
 export interface ApplyContext {
   readonly agency: AgencyProfile;
@@ -127,8 +128,11 @@ export async function applyDunningAction(
       await event('surveillance.checked', stepData);
       break;
     case 'instalment_missed':
+      // The plan lapses: the whole remaining claim is due again and collection resumes (agency practice, told to the
+      // debtor in the plan's confirmation). No fee: the steps already taken carried theirs.
       stage = 'collection';
-      await event('instalment.missed', { on: today, instalmentDueOn: action.instalmentDueOn });
+      await event('instalment.missed', { on: today, instalmentDueOn: action.instalmentDueOn, planId: latestInstalmentPlan(events)?.id ?? null });
+      notification = { kind: 'instalment_plan_lapsed', deadline: addDays(today, ctx.collectionLetterDaysToPay) };
       break;
   }
 

@@ -1,4 +1,5 @@
-import type { CaseStage, CurrencyCode, DebtorType, DunningCase, IsoDate, Money } from '@collectkit/sdk';
+import { DEFAULT_BUSINESS_RULES, type CaseStage, type CurrencyCode, type DebtorType, type DunningCase, type IsoDate, type Money } from '@collectkit/sdk';
+import { dunningInstalmentsOf } from '../instalment-plans/plan-events.js';
 import type { SpecifiedFee } from '../notifications/claim-specification.js';
 import type { FeeKind } from '../notifications/kinds.js';
 
@@ -13,7 +14,8 @@ import type { FeeKind } from '../notifications/kinds.js';
  * - `notice.sent` { on, payBy }
  * - `collection.started` { on }
  * - `legal_approval.requested` { on }; `legal.approved` is the creditor's (written elsewhere)
- * - `legal.started` { on }, `surveillance.checked` { on }, `instalment.missed` { on, instalmentDueOn }
+ * - `legal.started` { on }, `surveillance.checked` { on }, `instalment.missed` { on, instalmentDueOn, planId }
+ * - the plan itself and the payments since its agreement: instalment-plans/plan-events.ts
  * - `fee.added` { kind, on, amount: Money } (read by store/payments.ts caseCosts)
  * - `stage.changed` { from, to, reason, by: 'scheduler' }
  * - `notification.queued` { kind, channels, skipped }
@@ -30,6 +32,8 @@ interface DunningCaseSourceBase {
   /** cases.outstanding: principal still unpaid, minor units. */
   readonly outstanding: number;
   readonly events: readonly DunningEvent[];
+  /** The creditor's rule instalmentGraceDays (agency practice); default the sdk's. */
+  readonly instalmentGraceDays?: number;
 }
 
 /** The case's invoices, or only their firstDueDate (the scheduler's batch read computes it in SQL). */
@@ -63,7 +67,14 @@ export function deriveDunningCase(source: DunningCaseSource): DunningCase {
     legalApprovalRequestedOn: last('legal_approval.requested') ? onOf(last('legal_approval.requested')!) : null,
     legalApproved: events.some((e) => e.type === 'legal.approved'),
     lastSurveillanceCheckOn: last('surveillance.checked') ? onOf(last('surveillance.checked')!) : null,
+    // Only for a case in a plan: the agreed schedule and the payments since, from the events already read.
+    ...instalmentsOf(source),
   };
+}
+
+function instalmentsOf(source: DunningCaseSource): Pick<DunningCase, 'instalments'> {
+  const instalments = dunningInstalmentsOf(source.stage, source.events, source.instalmentGraceDays ?? DEFAULT_BUSINESS_RULES.instalmentGraceDays);
+  return instalments ? { instalments } : {};
 }
 
 /** The fees the case carries, for the claim specification of its letters. */
