@@ -71,7 +71,7 @@ export const da: MessageCatalogue = {
     pre_collection_notice: (f) => `Inkassovarsel, sag ${f.caseNumber}: betal ${f.total} senest ${f.deadlineShort} for at undgå inkasso. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, sag ${f.caseNumber}: betal ${f.total} senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Afdragsordning, sag ${f.caseNumber}: ${f.instalmentCount} afdrag, første ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}. Ref. ${f.reference}. ${f.agencyName}`,
-    instalment_plan_lapsed: (f) => `Afdragsordning bortfaldet, sag ${f.caseNumber}: hele restgælden ${f.total} betales senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Afdragsordning bortfaldet, sag ${f.caseNumber}: betal hele ${f.total} senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Modtaget ${f.paidAmount}, sag ${f.caseNumber}. ${f.settled ? 'Betalt fuldt ud, tak.' : `Restgæld ${f.remaining}`} ${f.agencyName}`,
   },
   closing: 'Med venlig hilsen',

@@ -71,7 +71,7 @@ export const fi: MessageCatalogue = {
     pre_collection_notice: (f) => `Perintäkirje, asia ${f.caseNumber}: maksa ${f.total} viim. ${f.deadlineShort} välttääksesi lisäkulut. Viite ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Perintä, asia ${f.caseNumber}: maksa ${f.total} viim. ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Maksusuunnitelma, asia ${f.caseNumber}: ${f.instalmentCount} erää, 1. erä ${f.firstInstalmentAmount} ${f.firstInstalmentOn}. Viite ${f.reference}. ${f.agencyName}`,
-    instalment_plan_lapsed: (f) => `Maksusuunnitelma rauennut, asia ${f.caseNumber}: koko velka ${f.total} maksettava viimeistään ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Maksusuunnitelma rauennut, asia ${f.caseNumber}: maksa koko ${f.total} viim. ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Vastaanotettu ${f.paidAmount}, asia ${f.caseNumber}. ${f.settled ? 'Maksettu kokonaan, kiitos.' : `Jäljellä: ${f.remaining}.`} ${f.agencyName}`,
   },
   closing: 'Ystävällisin terveisin',

@@ -71,7 +71,7 @@ export const nb: MessageCatalogue = {
     pre_collection_notice: (f) => `Inkassovarsel, sak ${f.caseNumber}: betal ${f.total} innen ${f.deadlineShort}, ellers inkasso. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, sak ${f.caseNumber}: betal ${f.total} innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Nedbetalingsavtale, sak ${f.caseNumber}: ${f.instalmentCount} avdrag, første ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}. Ref. ${f.reference}. ${f.agencyName}`,
-    instalment_plan_lapsed: (f) => `Nedbetalingsavtale falt bort, sak ${f.caseNumber}: hele restgjelden ${f.total} betales innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Nedbetalingsavtale falt bort, sak ${f.caseNumber}: betal hele ${f.total} innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Mottatt ${f.paidAmount}, sak ${f.caseNumber}. ${f.settled ? 'Fullt betalt, takk.' : `Restgjeld: ${f.remaining}.`} ${f.agencyName}`,
   },
   closing: 'Med vennlig hilsen',

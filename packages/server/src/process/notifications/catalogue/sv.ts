@@ -71,7 +71,7 @@ export const sv: MessageCatalogue = {
     pre_collection_notice: (f) => `Inkassokrav, ärende ${f.caseNumber}: betala ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, ärende ${f.caseNumber}: betala ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Amorteringsplan, ärende ${f.caseNumber}: ${f.instalmentCount} delbetalningar, första ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}. Ref. ${f.reference}. ${f.agencyName}`,
-    instalment_plan_lapsed: (f) => `Amorteringsplanen har upphört, ärende ${f.caseNumber}: hela skulden ${f.total} ska betalas senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Amorteringsplan upphört, ärende ${f.caseNumber}: betala hela ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Mottaget ${f.paidAmount}, ärende ${f.caseNumber}. ${f.settled ? 'Helt betalt, tack.' : `Kvar: ${f.remaining}.`} ${f.agencyName}`,
   },
   closing: 'Med vänliga hälsningar',
