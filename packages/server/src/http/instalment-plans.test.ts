@@ -158,6 +158,12 @@ describeEachDatabase('instalment plans', (server) => {
     const [confirmation] = await s.db.query<{ subject: string; text: string }>(`SELECT subject, text_body AS text FROM notifications WHERE case_id = $1 AND kind = 'instalment_plan_confirmation'`, [consumer.id]);
     assert.equal(confirmation!.subject, 'Bekräftelse av amorteringsplan');
     assert.match(confirmation!.text, /2 delbetalningar/);
+    // Paying everything at once settles the claim: the payments flow moves the case to paid, and the plan is completed.
+    const payment = await call(s.url, 'POST', `/v1/cases/${consumer.id}/payments`, { bearer: operator, body: { amount: { amount: 2_000_000, currency: 'SEK' }, receivedOn: today, method: 'bank_transfer' } });
+    assert.equal(payment.status, 201, JSON.stringify(payment.json));
+    assert.equal(payment.json.caseStage, 'paid');
+    const completed = await call(s.url, 'GET', `/v1/cases/${consumer.id}/instalment-plan`, { bearer: creditor.token });
+    assert.deepEqual([completed.json.status, completed.json.caseStage, completed.json.instalments.map((i: any) => i.state)], ['completed', 'paid', ['paid', 'paid']]);
 
     // B2B: 60 + 180 = 240 other fees and 210 compensation; with the plan fee the other fees are 410 ≤ 450: nothing added.
     const businessPlan = await propose(s, businessScene, { count: 2, firstDueOn: today });

@@ -63,7 +63,7 @@ export const InstalmentPlanSchema = z.object({
   caseStage: CaseStageSchema,
   proposedOn: IsoDateSchema,
   agreedOn: IsoDateSchema.nullable(),
-  /** The day the plan was cancelled, lapsed or ended; null while it is open. */
+  /** The day the plan was cancelled or lapsed; null while it is open (and for `ended`: the stage change carries no day). */
   closedOn: IsoDateSchema.nullable(),
   /**
    * The claim the plan covers: on the agreement day (before: on the proposal day), with the plan fee.
