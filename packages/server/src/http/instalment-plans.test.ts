@@ -175,6 +175,23 @@ describeEachDatabase('instalment plans', (server) => {
     assert.equal(await caseCosts(s.db, association.associationId, business.id, 'SEK'), 45_000);
   });
 
+  it('the sdk client proposes, cancels and agrees as the operator; a bad count comes back as a typed error naming the field', async () => {
+    const s = server();
+    at(s, '2026-03-03');
+    const scene = await paymentScene(s);
+    await moveTo(s, scene, 'reminder');
+    const operator = createClient({ apiBase: s.url, token: scene.operator });
+    await assert.rejects(operator.instalmentPlans.propose(scene.caseId, { count: 13, firstDueOn: '2026-03-10' }), (error: unknown) => isCollectkitApiError(error) && error.status === 400 && error.issues[0]?.path === 'count');
+    const first = await operator.instalmentPlans.propose(scene.caseId, { count: 4, firstDueOn: '2026-03-10', interval: { unit: 'day', every: 7 } });
+    assert.deepEqual(first.instalments.map((i) => i.dueOn), ['2026-03-10', '2026-03-17', '2026-03-24', '2026-03-31']);
+    assert.equal((await operator.instalmentPlans.cancel(scene.caseId, { note: 'debtor wants fewer' })).status, 'cancelled');
+    const second = await operator.instalmentPlans.propose(scene.caseId, { count: 2, firstDueOn: '2026-03-10' });
+    assert.notEqual(second.id, first.id);
+    const agreed = await operator.instalmentPlans.agree(scene.caseId);
+    assert.deepEqual([agreed.id, agreed.status, agreed.caseStage], [second.id, 'agreed', 'instalment_plan']);
+    assert.equal(agreed.instalments.reduce((sum, i) => sum + i.amount.amount, 0), agreed.total.amount);
+  });
+
   it('refuses bad input with a 4xx naming the field and writes nothing; a proposal can be cancelled', async () => {
     const s = server();
     at(s, '2026-03-03');
