@@ -195,6 +195,11 @@ function lawPage(country) {
   s.push(table(['valid from', 'business debtor', 'consumer debtor', 'source', 'confidence'],
     t.compensation.map((e) => [date(e.validFrom), money(e.value.business), money(e.value.consumer), source(e.source), confidence(e.confidence)])));
 
+  s.push('<h2 id="instalment-plan-fee">Instalment-plan fee</h2>');
+  s.push('<p>Charged once when the debtor agrees an instalment plan. "—" means no fee: none is charged. For a Swedish business debtor the förseningsersättning replaces the plan fee up to its amount (only what lifts the combined fees above it is added).</p>');
+  s.push(table(['valid from', 'business debtor', 'consumer debtor', 'source', 'confidence'],
+    t.instalmentPlanFees.map((e) => [date(e.validFrom), money(e.value.business), money(e.value.consumer), source(e.source), confidence(e.confidence)])));
+
   s.push('<h2 id="interest">Late-payment interest</h2>');
   s.push('<p>Each rate applies to the half-year starting on its date. Total = reference + margin. Past the last row, a calculation throws <code>law_data_missing</code> unless the pack is built with <code>carryForwardLastRate</code> (the result is then marked assumed, low confidence).</p>');
   s.push(table(['valid from', 'reference %', 'margin % (business / consumer)', 'total % (business / consumer)', 'source', 'confidence'],
@@ -235,7 +240,7 @@ function lawIndex() {
   });
   return [
     '<h1>Law packs</h1>',
-    '<p>Statutory fees, notice periods, collection-fee caps, compensation, late-interest rates, day counts, limitation periods and the allocation order live in <code>packages/sdk/src/law/&lt;country&gt;.ts</code> as dated tables. These pages are generated from those tables by <code>npm run docs</code>, so they show exactly what the code computes with.</p>',
+    '<p>Statutory fees, notice periods, collection-fee caps, compensation, instalment-plan fees, late-interest rates, day counts, limitation periods and the allocation order live in <code>packages/sdk/src/law/&lt;country&gt;.ts</code> as dated tables. These pages are generated from those tables by <code>npm run docs</code>, so they show exactly what the code computes with.</p>',
     '<p><strong>Confidence</strong> says how sure we are that a value is the law in force: <span class="confidence high">high</span> confirmed from the act or the authority, <span class="confidence medium">medium</span> from secondary sources, <span class="confidence low">low</span> not confirmed. Values below high can be replaced without code changes through <code>lawFor(country, { overrides })</code>. Where no value could be confirmed (for example the Norwegian collection-fee table, or rates after the last published half-year) the sdk refuses to guess: it throws <code>law_data_missing</code> naming the value, or, in a quote, leaves the line out with a warning.</p>',
     table(['country', 'dated values', 'high', 'medium', 'low', 'latest interest half-year'], rows),
     '<p>These tables are not legal advice. Check them against the sources before relying on them, and send corrections with the act and section.</p>',

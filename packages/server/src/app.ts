@@ -127,6 +127,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(payoutRoutes, routeOptions);
   await app.register(agencyInvoiceRoutes, routeOptions);
   await app.register(import('./http/business-rules.js'), routeOptions); // GET/PUT /v1/creditors/:id/business-rules and debtor overrides
+  await app.register(import('./http/instalment-plans.js'), routeOptions); // instalment plans: propose, agree, cancel, read (issue 5 §3)
   if (config.webhookDelivery !== false) {
     const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
     app.addHook('onReady', async () => webhookWorker.start());

@@ -18,6 +18,7 @@ import { webhookEndpointsResource } from './resources/webhooks.js';
 import { documentsResource } from './resources/documents.js';
 import { invoicesResource, paymentsResource, payoutsResource } from './resources/payouts.js';
 import { businessRulesResource } from './resources/business-rules.js';
+import { instalmentPlansResource } from './resources/instalment-plans.js';
 import { watchEvents, type WatchOptions } from './watch.js';
 
 export interface ClientOptions extends Omit<TransportOptions, 'authorization'> {
@@ -50,6 +51,7 @@ export interface CollectkitClient extends CoreClient {
   payouts: ReturnType<typeof payoutsResource>;
   businessRules: ReturnType<typeof businessRulesResource>;
   invoices: ReturnType<typeof invoicesResource>;
+  instalmentPlans: ReturnType<typeof instalmentPlansResource>;
 }
 
 export function createCoreClient(options: ClientOptions): CoreClient {
@@ -79,6 +81,7 @@ export function createClient(options: ClientOptions): CollectkitClient {
     payouts: payoutsResource(core),
     businessRules: businessRulesResource(core),
     invoices: invoicesResource(core),
+    instalmentPlans: instalmentPlansResource(core),
   };
 }
 

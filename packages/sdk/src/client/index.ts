@@ -11,6 +11,7 @@ export { webhookEndpointsResource, type WebhookListOptions } from './resources/w
 export { documentsResource, type BlobLike, type DocumentUploadInput } from './resources/documents.js';
 export { invoicesResource, paymentsResource, payoutsResource, type InvoiceListOptions } from './resources/payouts.js';
 export { paymentImportMethods, type PaymentImportInput, type UnmatchedListParams } from './resources/payment-imports.js';
+export { instalmentPlansResource } from './resources/instalment-plans.js';
 export {
   CollectkitApiError,
   isCollectkitApiError,

@@ -1,5 +1,6 @@
 import { CollectkitInputError } from '../errors.js';
 import { assertMoney, type Money } from '../money/index.js';
+import { MAX_INSTALMENTS } from './instalment-plan.js';
 
 export type NotificationChannel = 'letter' | 'email' | 'sms';
 
@@ -29,6 +30,16 @@ export interface BusinessRules {
   readonly legalAfterDaysInCollection: number;
   /** Days between re-checks of a debtor under surveillance. */
   readonly surveillanceIntervalDays: number;
+  /**
+   * Most instalments an operator may agree in one plan (agency practice, not law: no Nordic act caps it).
+   * Default 12.
+   */
+  readonly maxInstalments: number;
+  /**
+   * Days after an instalment's due date before it counts as missed and the plan lapses (agency practice,
+   * not law: it lets a transfer made on the due day arrive). Default 7.
+   */
+  readonly instalmentGraceDays: number;
 }
 
 /** Per-debtor exceptions to a creditor's rules. */
@@ -49,6 +60,8 @@ export const DEFAULT_BUSINESS_RULES: BusinessRules = {
   stopBeforeLegal: false,
   legalAfterDaysInCollection: 90,
   surveillanceIntervalDays: 180,
+  maxInstalments: 12,
+  instalmentGraceDays: 7,
 };
 
 const DAY_FIELDS = [
@@ -58,6 +71,7 @@ const DAY_FIELDS = [
   'lookbackDays',
   'legalAfterDaysInCollection',
   'surveillanceIntervalDays',
+  'instalmentGraceDays',
 ] as const;
 
 /** Validates a full rule set; throws CollectkitInputError naming the field. */
@@ -73,6 +87,9 @@ export function assertBusinessRules(rules: BusinessRules, field = 'rules'): Busi
   }
   if (rules.daysBetweenReminders < 1) {
     throw new CollectkitInputError('invalid_argument', `${field}.daysBetweenReminders`, 'must be at least 1 day');
+  }
+  if (!Number.isSafeInteger(rules.maxInstalments) || rules.maxInstalments < 1 || rules.maxInstalments > MAX_INSTALMENTS) {
+    throw new CollectkitInputError('invalid_argument', `${field}.maxInstalments`, `expected a whole number from 1 to ${MAX_INSTALMENTS}`);
   }
   if (rules.surveillanceIntervalDays < 1) {
     throw new CollectkitInputError('invalid_argument', `${field}.surveillanceIntervalDays`, 'must be at least 1 day');

@@ -20,8 +20,13 @@ export interface DunningCase {
   readonly lastSurveillanceCheckOn: IsoDate | null;
   /** The day the case last entered surveillance (an operator's move from legal), where known. */
   readonly surveillanceStartedOn?: IsoDate | null;
-  /** For cases in an instalment plan: its instalments in date order. */
-  readonly instalments?: readonly { readonly dueOn: IsoDate; readonly paid: boolean }[];
+  /**
+   * For cases in an instalment plan: its instalments in date order, whether the payments since the
+   * agreement cover each (cumulatively, instalment-plan.ts instalmentPlanStatus) and the first day an
+   * uncovered one counts as missed (due date + the creditor's grace days + 1; the day after the due
+   * date when absent). Build it with dunningInstalments.
+   */
+  readonly instalments?: readonly { readonly dueOn: IsoDate; readonly paid: boolean; readonly missedOn?: IsoDate }[];
 }
 
 export type WaitReason =
@@ -94,8 +99,10 @@ export function nextDunningAction({ dunningCase: c, rules, law }: NextActionInpu
     }
     case 'instalment_plan': {
       const missed = c.instalments?.find((i) => !i.paid);
-      if (!missed) return wait('nothing_due');
-      return { kind: 'instalment_missed', on: addDays(missed.dueOn, 1), instalmentDueOn: missed.dueOn };
+      // Every instalment paid, yet principal left: the interest of the plan period (instalment-plan.ts). The debtor's
+      // receipt asks for it; the operator follows up.
+      if (!missed) return wait(c.instalments && c.instalments.length > 0 ? 'awaiting_operator' : 'nothing_due');
+      return { kind: 'instalment_missed', on: missed.missedOn ?? addDays(missed.dueOn, 1), instalmentDueOn: missed.dueOn };
     }
     case 'surveillance': {
       // Every surveillanceIntervalDays from the last re-check, or from the day the case entered surveillance

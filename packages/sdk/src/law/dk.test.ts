@@ -54,6 +54,13 @@ describe('DK law pack (RULES.md §§ 1–6)', () => {
     assert.equal(notice.mayCombineWithReminder, true);
   });
 
+  it('instalment plan: no fee (RULES.md names none), overridable once confirmed', () => {
+    assert.equal(dk.instalmentPlanFee('business', '2026-03-03'), null);
+    assert.equal(dk.instalmentPlanFee('consumer', '2026-03-03'), null);
+    const confirmed = lawFor('DK', { overrides: { instalmentPlanFees: [{ validFrom: '2026-01-01', value: { business: dkk(10_000), consumer: null }, source: { citation: 'test' }, confidence: 'low' }] } });
+    assert.deepEqual(confirmed.instalmentPlanFee('business', '2026-03-03'), dkk(10_000));
+  });
+
   it('compensation: DKK 310 to business creditors from 2013-03-01, none for consumers', () => {
     assert.deepEqual(dk.compensationFee('business', '2013-03-01'), dkk(31_000));
     assert.equal(dk.compensationFee('consumer', '2025-06-01'), null);

@@ -100,6 +100,16 @@ export const DK_LAW: LawTables = {
       confidence: 'medium',
     },
   ],
+  instalmentPlanFees: [
+    {
+      validFrom: UNDATED_RULES_FROM,
+      // No fee for an instalment plan: RULES.md (§1–3) names none for DK (renteloven § 9 b and BEK 601/2002 name reminder, handover and collection fees, but no plan fee). Null, so none
+      // is charged; an agency that confirms one supplies it through overrides.instalmentPlanFees.
+      value: { business: null, consumer: null },
+      source: { citation: 'none found (RULES.md §3 names no instalment-plan fee for DK)', note: 'no plan fee in the collected sources; not confirmed that none may be charged' },
+      confidence: 'low',
+    },
+  ],
   interestRates: [
     rate('2023-01-01', '1.90', 'high'), // RULES.md total 9.90 %
     rate('2023-07-01', '3.25', 'high'), // total 11.25 %

@@ -92,6 +92,16 @@ export const FI_LAW: LawTables = {
       confidence: 'high',
     },
   ],
+  instalmentPlanFees: [
+    {
+      validFrom: UNDATED_RULES_FROM,
+      // No fee for an instalment plan: RULES.md (§1–3) names none for FI (perintälaki caps reminder and demand fees, but no plan fee). Null, so none
+      // is charged; an agency that confirms one supplies it through overrides.instalmentPlanFees.
+      value: { business: null, consumer: null },
+      source: { citation: 'none found (RULES.md §3 names no instalment-plan fee for FI)', note: 'no plan fee in the collected sources; not confirmed that none may be charged' },
+      confidence: 'low',
+    },
+  ],
   interestRates: [
     // RULES.md gives 4.5 for the whole of 2024 (H).
     rate('2024-01-01', '4.5', 'high'),

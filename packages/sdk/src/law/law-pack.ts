@@ -54,6 +54,7 @@ const TABLE_NAMES: Record<TableKey, string> = {
   notice: 'pre-collection notice rule',
   collectionFees: 'collection-fee cap',
   compensation: 'compensation amount',
+  instalmentPlanFees: 'instalment-plan fee',
   interestRates: 'late-interest rate',
   dayCount: 'interest day-count convention',
   limitation: 'limitation period',
@@ -359,6 +360,10 @@ export function createLawPack(
     compensationFee: (debtorType, asOf) => {
       const who = assertDebtorType(debtorType, 'debtorType');
       return lookup('compensation', tables.compensation, asOf, 'asOf').value[who];
+    },
+    instalmentPlanFee: (debtorType, asOf) => {
+      const who = assertDebtorType(debtorType, 'debtorType');
+      return lookup('instalmentPlanFees', tables.instalmentPlanFees, asOf, 'asOf').value[who];
     },
     collectionFeeCap,
     interestRate,

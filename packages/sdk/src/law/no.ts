@@ -99,6 +99,16 @@ export const NO_LAW: LawTables = {
     },
   ],
   // Only the half-years RULES.md lists; 2024 H2 and 2025 H2 are unknown and throw law_data_missing.
+  instalmentPlanFees: [
+    {
+      validFrom: UNDATED_RULES_FROM,
+      // No fee for an instalment plan: RULES.md (§1–3) names none for NO (inkassoforskriften names reminder and collection fees, but no plan fee). Null, so none
+      // is charged; an agency that confirms one supplies it through overrides.instalmentPlanFees.
+      value: { business: null, consumer: null },
+      source: { citation: 'none found (RULES.md §3 names no instalment-plan fee for NO)', note: 'no plan fee in the collected sources; not confirmed that none may be charged' },
+      confidence: 'low',
+    },
+  ],
   interestRates: [rate('2024-01-01', '12.5', 'high'), rate('2025-01-01', '12.5', 'high'), rate('2026-01-01', '12.00', 'medium')],
   dayCount: [
     {

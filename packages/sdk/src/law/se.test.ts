@@ -31,6 +31,12 @@ describe('SE law pack (RULES.md §§ 1–6)', () => {
     assert.equal(se.compensationFee('consumer', '2025-06-01'), null);
   });
 
+  it('amorteringsplan: SEK 170 for business and consumer debtors (Lag 1981:739 4 §)', () => {
+    assert.deepEqual(se.instalmentPlanFee('consumer', '2026-03-03'), sek(17_000));
+    assert.deepEqual(se.instalmentPlanFee('business', '2026-03-03'), sek(17_000));
+    assert.throws(() => se.instalmentPlanFee('consumer', '2022-12-31'), { code: 'law_data_missing' });
+  });
+
   it('interest: reference + 8 (räntelagen 6 §, 9 §): 2024 H2 4.00 + 8 = 12, 2026 H1 2.00 + 8 = 10 (M)', () => {
     const h2 = se.interestRate('2024-12-31', 'consumer');
     assert.equal(h2.ratePercent, '12');

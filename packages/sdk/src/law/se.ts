@@ -74,6 +74,16 @@ export const SE_LAW: LawTables = {
       confidence: 'high',
     },
   ],
+  instalmentPlanFees: [
+    {
+      validFrom: UNDATED_RULES_FROM,
+      // Amorteringsplan: SEK 170 for drawing up an instalment plan, consumer and business debtors alike. For a B2B debtor
+      // the förseningsersättning (4 a §) replaces it up to SEK 450 (see dunning/instalment-plan.ts planFeeToCharge).
+      value: { business: sek(170), consumer: sek(170) },
+      source: { citation: 'Lag (1981:739) om ersättning för inkassokostnader m.m. 4 §' }, // in-force date not in RULES.md
+      confidence: 'high',
+    },
+  ],
   interestRates: [
     rate('2023-07-01', '3.50', 'high'),
     rate('2024-01-01', '4.00', 'high'),

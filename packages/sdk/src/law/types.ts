@@ -108,6 +108,11 @@ export interface LawTables {
   readonly collectionFees: readonly Dated<{ readonly business: CollectionFeeRules; readonly consumer: CollectionFeeRules }>[];
   /** Fixed compensation per late invoice, B2B (DK kompensationsbeløb, SE förseningsersättning, …); null where none. */
   readonly compensation: readonly Dated<{ readonly business: Money | null; readonly consumer: Money | null }>[];
+  /**
+   * The fee the debtor may be charged for setting up an instalment plan (SE amorteringsplan, Lag 1981:739 4 §);
+   * null where the law gives none or RULES.md names none (DK, NO, FI): no fee is charged, never a guess.
+   */
+  readonly instalmentPlanFees: readonly Dated<{ readonly business: Money | null; readonly consumer: Money | null }>[];
   /** Half-year rate periods, each valid from 1 Jan or 1 Jul. */
   readonly interestRates: readonly Dated<InterestRateEntry>[];
   readonly dayCount: readonly Dated<DayCountConvention>[];
@@ -162,6 +167,8 @@ export interface LawPack {
   noticeRules(asOf: IsoDate): InForce<NoticeRules>;
   /** Fixed B2B compensation per late invoice, or null where the law gives none (e.g. to consumers). */
   compensationFee(debtorType: DebtorType, asOf: IsoDate): Money | null;
+  /** The statutory fee for an agreed instalment plan, or null where the law (as far as the tables know) gives none. */
+  instalmentPlanFee(debtorType: DebtorType, asOf: IsoDate): Money | null;
   /** Highest collection fee (ex VAT) for a claim of this size on `asOf`. */
   collectionFeeCap(claim: Money, asOf: IsoDate, debtorType?: DebtorType): Money;
   /**

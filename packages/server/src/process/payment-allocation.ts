@@ -72,7 +72,12 @@ export function remainingPerInvoice(invoices: readonly ClaimInvoice[], settled: 
   return remaining;
 }
 
-export function allocateNextPayment(claim: CaseClaim, previous: readonly PaymentRow[], payment: { amount: Money; receivedOn: IsoDate }): NextPaymentAllocation {
+/**
+ * What the debtor owes on `on` (on or after the last payment): the costs and interest left by the payments
+ * so far, interest accrued since on the principal still unpaid, and that principal — the balances the next
+ * payment is allocated over (allocateNextPayment), and the claim an instalment plan covers.
+ */
+export function claimBalancesOn(claim: CaseClaim, previous: readonly PaymentRow[], on: IsoDate): { before: ClaimBalances; interestAccrued: Money } {
   const m = (amount: number): Money => ({ amount, currency: claim.currency });
   const sum = (pick: (p: PaymentRow) => number) => previous.reduce((total, p) => total + pick(p), 0);
   const invoices = remainingPerInvoice(claim.invoices, sum((p) => p.applied_principal));
@@ -87,12 +92,17 @@ export function allocateNextPayment(claim: CaseClaim, previous: readonly Payment
       // Interest runs from the day after the due date, and after a payment from that payment's day (settleClaim's cursor).
       const start = addDays(invoice.dueDate, 1);
       const from = last !== undefined && last > start ? last : start;
-      if (invoice.principal === 0 || payment.receivedOn <= from) continue;
-      accrued += accrueInterest({ principal: m(invoice.principal), from, to: payment.receivedOn, country: law.country, debtorType: claim.debtorType, law, claimDueDate: invoice.dueDate }).total.amount;
+      if (invoice.principal === 0 || on <= from) continue;
+      accrued += accrueInterest({ principal: m(invoice.principal), from, to: on, country: law.country, debtorType: claim.debtorType, law, claimDueDate: invoice.dueDate }).total.amount;
     }
   }
-  const before: ClaimBalances = { costs: m(costs), interest: m(carriedInterest + accrued), principal: m(principal) };
+  return { before: { costs: m(costs), interest: m(carriedInterest + accrued), principal: m(principal) }, interestAccrued: m(accrued) };
+}
+
+export function allocateNextPayment(claim: CaseClaim, previous: readonly PaymentRow[], payment: { amount: Money; receivedOn: IsoDate }): NextPaymentAllocation {
+  const { before, interestAccrued } = claimBalancesOn(claim, previous, payment.receivedOn);
+  const law = claim.lawCountry ? lawOf(claim.lawCountry) : null;
   const order = law ? law.allocationOrder(payment.receivedOn) : DEFAULT_ALLOCATION_ORDER;
   const allocation = allocatePayment(before, payment.amount, order);
-  return { interestAccrued: m(accrued), before, applied: allocation.applied, after: allocation.remaining, overpayment: allocation.overpayment };
+  return { interestAccrued, before, applied: allocation.applied, after: allocation.remaining, overpayment: allocation.overpayment };
 }

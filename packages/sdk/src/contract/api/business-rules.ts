@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BusinessRules, DebtorRuleOverride } from '../../dunning/business-rules.js';
+import { MAX_INSTALMENTS } from '../../dunning/instalment-plan.js';
 import type { Debtor } from '../party.js';
 import { MoneySchema } from '../money.js';
 
@@ -30,6 +31,10 @@ const ruleFields = {
   stopBeforeLegal: z.boolean(),
   legalAfterDaysInCollection: days(),
   surveillanceIntervalDays: days().min(1, { message: 'must be at least 1 day' }),
+  /** Agency practice, not law: the most instalments one plan may have (default 12). */
+  maxInstalments: z.int({ message: 'expected a whole number' }).min(1, { message: 'at least 1 instalment' }).max(MAX_INSTALMENTS, { message: `at most ${MAX_INSTALMENTS} instalments` }),
+  /** Agency practice, not law: days after an instalment's due date before it counts as missed (default 7). */
+  instalmentGraceDays: days(),
 };
 
 /** A full rule set, as the dunning machine applies it. */

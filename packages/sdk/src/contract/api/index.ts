@@ -12,3 +12,4 @@ export * from './payment-import.js';
 export * from './payout.js';
 export * from './business-rules.js';
 export * from './dispute-legal.js';
+export * from './instalment-plan.js';

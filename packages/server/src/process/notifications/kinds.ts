@@ -6,6 +6,8 @@ export const NOTIFICATION_KINDS = [
   'pre_collection_notice',
   'collection_letter',
   'instalment_plan_confirmation',
+  /** An instalment was missed: the plan has lapsed and the whole remaining claim is due (the scheduler's instalment_missed). */
+  'instalment_plan_lapsed',
   'payment_receipt',
   /** A case under surveillance: the claim as it stands at each re-check (issue 5 §3). */
   'surveillance_statement',

@@ -23,6 +23,7 @@ import { queueNotification } from '../notifications/queue-notification.js';
 import { generateClaimFile } from '../legal/claim-file-store.js';
 import { limitationEventsDue } from '../limitation/limitation-events.js';
 import { feesOf, type DunningEvent } from './dunning-state.js';
+import { latestInstalmentPlan } from '../instalment-plans/plan-events.js';
 
 export interface ApplyContext {
   readonly agency: AgencyProfile;
@@ -144,8 +145,11 @@ export async function applyDunningAction(
       notification = { kind: 'surveillance_statement', deadline: addDays(today, ctx.collectionLetterDaysToPay) };
       break;
     case 'instalment_missed':
+      // The plan lapses: the whole remaining claim is due again and collection resumes (agency practice, told to the
+      // debtor in the plan's confirmation). No fee: the steps already taken carried theirs.
       stage = 'collection';
-      await event('instalment.missed', { on: today, instalmentDueOn: action.instalmentDueOn });
+      await event('instalment.missed', { on: today, instalmentDueOn: action.instalmentDueOn, planId: latestInstalmentPlan(events)?.id ?? null });
+      notification = { kind: 'instalment_plan_lapsed', deadline: addDays(today, ctx.collectionLetterDaysToPay) };
       break;
   }
 

@@ -81,8 +81,8 @@ function lookAgainOn(action: DunningAction, today: IsoDate): IsoDate {
   return action.kind === 'wait' || action.on <= today ? addDays(today, 1) : action.on;
 }
 
-function dunningCaseOf(row: ClaimedCase, events: readonly DunningEvent[], invoices: { invoices: readonly CaseInvoiceRow[] } | { firstDueDate: IsoDate | undefined }) {
-  return deriveDunningCase({ stage: row.stage, debtorType: row.debtor.type, currency: row.currency as CurrencyCode, outstanding: row.outstanding, events, ...invoices });
+function dunningCaseOf(row: ClaimedCase, events: readonly DunningEvent[], invoices: { invoices: readonly CaseInvoiceRow[] } | { firstDueDate: IsoDate | undefined }, rules: CaseRules) {
+  return deriveDunningCase({ stage: row.stage, debtorType: row.debtor.type, currency: row.currency as CurrencyCode, outstanding: row.outstanding, events, instalmentGraceDays: rules.instalmentGraceDays, ...invoices });
 }
 
 const packs = new Map<CountryCode, LawPack>();
@@ -162,7 +162,7 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
     for (;;) {
       const invoices = await caseInvoices(tx, associationId, caseId);
       const events = await caseEvents(tx, associationId, caseId);
-      const action = nextDunningAction({ dunningCase: dunningCaseOf(row, events, { invoices }), rules, law });
+      const action = nextDunningAction({ dunningCase: dunningCaseOf(row, events, { invoices }, rules), rules, law });
       if (action.kind === 'wait' || action.on > today || applied >= MAX_STEPS_PER_WAKE) {
         await setDunningNextOn(tx, caseId, lookAgainOn(action, today));
         return applied;
@@ -202,7 +202,7 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
       const rules = await rulesOf(cache, tx, row);
       let action: DunningAction;
       try {
-        action = nextDunningAction({ dunningCase: dunningCaseOf(row, events.get(row.id)!, { firstDueDate: dueDates.get(row.id) }), rules, law: lawOf(country) });
+        action = nextDunningAction({ dunningCase: dunningCaseOf(row, events.get(row.id)!, { firstDueDate: dueDates.get(row.id) }, rules), rules, law: lawOf(country) });
       } catch {
         due.push(row); // processCase meets the same error under its savepoint and counts the case as failed
         continue;

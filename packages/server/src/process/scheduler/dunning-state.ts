@@ -1,4 +1,5 @@
-import type { CaseStage, CurrencyCode, DebtorType, DunningCase, IsoDate, Money } from '@collectkit/sdk';
+import { DEFAULT_BUSINESS_RULES, type CaseStage, type CurrencyCode, type DebtorType, type DunningCase, type IsoDate, type Money } from '@collectkit/sdk';
+import { dunningInstalmentsOf } from '../instalment-plans/plan-events.js';
 import type { SpecifiedFee } from '../notifications/claim-specification.js';
 import type { FeeKind } from '../notifications/kinds.js';
 
@@ -13,8 +14,9 @@ import type { FeeKind } from '../notifications/kinds.js';
  * - `notice.sent` { on, payBy }
  * - `collection.started` { on }
  * - `legal_approval.requested` { on }; `legal.approved` is the creditor's (written elsewhere)
- * - `legal.started` { on }, `instalment.missed` { on, instalmentDueOn }
+ * - `legal.started` { on }, `instalment.missed` { on, instalmentDueOn, planId }
  * - `surveillance.checked` { on, claim: { principal, fees, interest, paid, total } } (Money each: the claim that day)
+ * - the plan itself and the payments since its agreement: instalment-plans/plan-events.ts
  * - `fee.added` { kind, on, amount: Money, invoice? } (read by store/payments.ts caseCosts; `invoice` on a per-invoice fee)
  * - `stage.changed` { from, to, reason, by: 'scheduler' }
  * - `notification.queued` { kind, channels, skipped }
@@ -31,6 +33,8 @@ interface DunningCaseSourceBase {
   /** cases.outstanding: principal still unpaid, minor units. */
   readonly outstanding: number;
   readonly events: readonly DunningEvent[];
+  /** The creditor's rule instalmentGraceDays (agency practice); default the sdk's. */
+  readonly instalmentGraceDays?: number;
 }
 
 /** The case's invoices, or only their firstDueDate (the scheduler's batch read computes it in SQL). */
@@ -65,6 +69,8 @@ export function deriveDunningCase(source: DunningCaseSource): DunningCase {
     legalApproved: events.some((e) => e.type === 'legal.approved'),
     lastSurveillanceCheckOn: last('surveillance.checked') ? onOf(last('surveillance.checked')!) : null,
     surveillanceStartedOn: surveillanceStartedOn(events),
+    // Only for a case in a plan: the agreed schedule and the payments since, from the events already read.
+    ...instalmentsOf(source),
   };
 }
 
@@ -72,6 +78,11 @@ export function deriveDunningCase(source: DunningCaseSource): DunningCase {
 function surveillanceStartedOn(events: readonly DunningEvent[]): IsoDate | null {
   const moved = events.filter((e) => e.type === 'stage.changed' && e.data.to === 'surveillance' && typeof e.data.on === 'string').at(-1);
   return moved ? onOf(moved) : null;
+}
+
+function instalmentsOf(source: DunningCaseSource): Pick<DunningCase, 'instalments'> {
+  const instalments = dunningInstalmentsOf(source.stage, source.events, source.instalmentGraceDays ?? DEFAULT_BUSINESS_RULES.instalmentGraceDays);
+  return instalments ? { instalments } : {};
 }
 
 /** The fees the case carries, for the claim specification of its letters. */

@@ -8,6 +8,7 @@ export const da: MessageCatalogue = {
     pre_collection_notice: 'Inkassovarsel',
     collection_letter: 'Inkassomeddelelse',
     instalment_plan_confirmation: 'Bekræftelse af afdragsordning',
+    instalment_plan_lapsed: 'Afdragsordningen er bortfaldet',
     payment_receipt: 'Kvittering for betaling',
   },
   feeNames: {
@@ -61,6 +62,10 @@ export const da: MessageCatalogue = {
       `Vi bekræfter den aftalte afdragsordning for sag ${f.caseNumber}: ${f.instalmentCount} afdrag, det første på ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}.`,
       `Angiv betalingsreference ${f.reference} ved hver betaling. Betales et afdrag ikke rettidigt, forfalder hele restgælden, og inkassosagen genoptages.`,
     ],
+    instalment_plan_lapsed: (f) => [
+      `Et afdrag i den aftalte afdragsordning for sag ${f.caseNumber} er ikke betalt rettidigt, og afdragsordningen er derfor bortfaldet.`,
+      `Hele restgælden, ${f.total}, forfalder nu til betaling. Betal senest ${f.deadline}, og angiv betalingsreference ${f.reference}. Uden betaling fortsætter inkassosagen og kan føre til retslige skridt.`,
+    ],
     payment_receipt: (f) => [
       `Vi har den ${f.paidOn} modtaget ${f.paidAmount} på sag ${f.caseNumber}. Tak for betalingen.`,
       f.settled ? 'Kravet er nu betalt fuldt ud, og sagen er afsluttet.' : `Restgæld: ${f.remaining}. Betal venligst resten senest ${f.deadline} med betalingsreference ${f.reference}.`,
@@ -72,6 +77,7 @@ export const da: MessageCatalogue = {
     pre_collection_notice: (f) => `Inkassovarsel, sag ${f.caseNumber}: betal ${f.total} senest ${f.deadlineShort} for at undgå inkasso. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, sag ${f.caseNumber}: betal ${f.total} senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Afdragsordning, sag ${f.caseNumber}: ${f.instalmentCount} afdrag, første ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}. Ref. ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Afdragsordning bortfaldet, sag ${f.caseNumber}: betal hele ${f.total} senest ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Modtaget ${f.paidAmount}, sag ${f.caseNumber}. ${f.settled ? 'Betalt fuldt ud, tak.' : `Restgæld ${f.remaining}`} ${f.agencyName}`,
   },
   closing: 'Med venlig hilsen',

@@ -8,6 +8,7 @@ export const en: MessageCatalogue = {
     pre_collection_notice: 'Pre-collection notice',
     collection_letter: 'Collection letter',
     instalment_plan_confirmation: 'Instalment plan confirmation',
+    instalment_plan_lapsed: 'Instalment plan lapsed',
     payment_receipt: 'Payment receipt',
   },
   feeNames: {
@@ -61,6 +62,10 @@ export const en: MessageCatalogue = {
       `We confirm the instalment plan agreed for case ${f.caseNumber}: ${f.instalmentCount} instalments, the first of ${f.firstInstalmentAmount} on ${f.firstInstalmentOn}.`,
       `Quote the payment reference ${f.reference} with every payment. If an instalment is missed, the full remaining claim falls due and collection resumes.`,
     ],
+    instalment_plan_lapsed: (f) => [
+      `An instalment of the plan agreed for case ${f.caseNumber} was not paid in time, so the instalment plan has lapsed.`,
+      `The whole remaining claim, ${f.total}, is now due. Please pay it by ${f.deadline}, quoting the payment reference ${f.reference}. Without payment, collection continues and may lead to legal action.`,
+    ],
     payment_receipt: (f) => [
       `We have received ${f.paidAmount} on ${f.paidOn} for case ${f.caseNumber}. Thank you.`,
       f.settled ? 'The claim is now paid in full and the case is closed.' : `Still owed: ${f.remaining}. Please pay the rest by ${f.deadline}, quoting the payment reference ${f.reference}.`,
@@ -72,6 +77,7 @@ export const en: MessageCatalogue = {
     pre_collection_notice: (f) => `Collection notice, case ${f.caseNumber}: pay ${f.total} by ${f.deadlineShort} to avoid collection. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Debt collection, case ${f.caseNumber}: pay ${f.total} by ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Instalment plan, case ${f.caseNumber}: ${f.instalmentCount} instalments, first ${f.firstInstalmentAmount} on ${f.firstInstalmentOn}. Ref. ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Instalment plan lapsed, case ${f.caseNumber}: the whole claim ${f.total} is due by ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Received ${f.paidAmount}, case ${f.caseNumber}. ${f.settled ? 'Paid in full, thank you.' : `Still owed: ${f.remaining}.`} ${f.agencyName}`,
   },
   closing: 'Yours sincerely',

@@ -8,6 +8,7 @@ export const fi: MessageCatalogue = {
     pre_collection_notice: 'Perintäkirje',
     collection_letter: 'Maksuvaatimus',
     instalment_plan_confirmation: 'Maksusuunnitelman vahvistus',
+    instalment_plan_lapsed: 'Maksusuunnitelma on rauennut',
     payment_receipt: 'Maksukuitti',
   },
   feeNames: {
@@ -61,6 +62,10 @@ export const fi: MessageCatalogue = {
       `Vahvistamme asian ${f.caseNumber} maksusuunnitelman: ${f.instalmentCount} erää, joista ensimmäinen ${f.firstInstalmentAmount} erääntyy ${f.firstInstalmentOn}.`,
       `Käytä jokaisessa maksussa viitenumeroa ${f.reference}. Jos erä jää maksamatta, koko jäljellä oleva velka erääntyy ja perintä jatkuu.`,
     ],
+    instalment_plan_lapsed: (f) => [
+      `Asian ${f.caseNumber} maksusuunnitelman erää ei ole maksettu ajallaan, joten maksusuunnitelma on rauennut.`,
+      `Koko jäljellä oleva velka, ${f.total}, on nyt erääntynyt. Maksa se viimeistään ${f.deadline} ja käytä viitenumeroa ${f.reference}. Jos maksua ei suoriteta, perintä jatkuu ja voi johtaa oikeudellisiin toimiin.`,
+    ],
     payment_receipt: (f) => [
       `Olemme vastaanottaneet ${f.paidAmount} ${f.paidOn} asiaan ${f.caseNumber}. Kiitos maksustasi.`,
       f.settled ? 'Saatava on nyt maksettu kokonaan ja asia on päätetty.' : `Jäljellä oleva velka: ${f.remaining}. Maksathan loput viimeistään ${f.deadline} viitenumerolla ${f.reference}.`,
@@ -72,6 +77,7 @@ export const fi: MessageCatalogue = {
     pre_collection_notice: (f) => `Perintäkirje, asia ${f.caseNumber}: maksa ${f.total} viim. ${f.deadlineShort} välttääksesi lisäkulut. Viite ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Perintä, asia ${f.caseNumber}: maksa ${f.total} viim. ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Maksusuunnitelma, asia ${f.caseNumber}: ${f.instalmentCount} erää, 1. erä ${f.firstInstalmentAmount} ${f.firstInstalmentOn}. Viite ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Maksusuunnitelma rauennut, asia ${f.caseNumber}: maksa koko ${f.total} viim. ${f.deadlineShort}. Viite ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Vastaanotettu ${f.paidAmount}, asia ${f.caseNumber}. ${f.settled ? 'Maksettu kokonaan, kiitos.' : `Jäljellä: ${f.remaining}.`} ${f.agencyName}`,
   },
   closing: 'Ystävällisin terveisin',

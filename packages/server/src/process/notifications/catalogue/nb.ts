@@ -8,6 +8,7 @@ export const nb: MessageCatalogue = {
     pre_collection_notice: 'Inkassovarsel',
     collection_letter: 'Betalingsoppfordring',
     instalment_plan_confirmation: 'Bekreftelse av nedbetalingsavtale',
+    instalment_plan_lapsed: 'Nedbetalingsavtalen er falt bort',
     payment_receipt: 'Kvittering for betaling',
   },
   feeNames: {
@@ -61,6 +62,10 @@ export const nb: MessageCatalogue = {
       `Vi bekrefter den avtalte nedbetalingsavtalen for sak ${f.caseNumber}: ${f.instalmentCount} avdrag, det første på ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}.`,
       `Oppgi betalingsreferanse ${f.reference} ved hver betaling. Blir et avdrag ikke betalt, forfaller hele restgjelden, og inkassosaken gjenopptas.`,
     ],
+    instalment_plan_lapsed: (f) => [
+      `Et avdrag i den avtalte nedbetalingsavtalen for sak ${f.caseNumber} er ikke betalt i tide, og avtalen er derfor falt bort.`,
+      `Hele restgjelden, ${f.total}, forfaller nå til betaling. Betal innen ${f.deadline}, og oppgi betalingsreferanse ${f.reference}. Uten betaling fortsetter inkassosaken og kan føre til rettslige skritt.`,
+    ],
     payment_receipt: (f) => [
       `Vi har ${f.paidOn} mottatt ${f.paidAmount} på sak ${f.caseNumber}. Takk for betalingen.`,
       f.settled ? 'Kravet er nå betalt i sin helhet, og saken er avsluttet.' : `Restgjeld: ${f.remaining}. Vennligst betal resten innen ${f.deadline} og oppgi betalingsreferanse ${f.reference}.`,
@@ -72,6 +77,7 @@ export const nb: MessageCatalogue = {
     pre_collection_notice: (f) => `Inkassovarsel, sak ${f.caseNumber}: betal ${f.total} innen ${f.deadlineShort}, ellers inkasso. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, sak ${f.caseNumber}: betal ${f.total} innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Nedbetalingsavtale, sak ${f.caseNumber}: ${f.instalmentCount} avdrag, første ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}. Ref. ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Nedbetalingsavtale falt bort, sak ${f.caseNumber}: betal hele ${f.total} innen ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Mottatt ${f.paidAmount}, sak ${f.caseNumber}. ${f.settled ? 'Fullt betalt, takk.' : `Restgjeld: ${f.remaining}.`} ${f.agencyName}`,
   },
   closing: 'Med vennlig hilsen',

@@ -8,6 +8,7 @@ export const sv: MessageCatalogue = {
     pre_collection_notice: 'Inkassokrav',
     collection_letter: 'Betalningsuppmaning',
     instalment_plan_confirmation: 'Bekräftelse av amorteringsplan',
+    instalment_plan_lapsed: 'Amorteringsplanen har upphört',
     payment_receipt: 'Kvitto på betalning',
   },
   feeNames: {
@@ -61,6 +62,10 @@ export const sv: MessageCatalogue = {
       `Vi bekräftar den överenskomna amorteringsplanen för ärende ${f.caseNumber}: ${f.instalmentCount} delbetalningar, den första på ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}.`,
       `Ange betalningsreferensen ${f.reference} vid varje betalning. Uteblir en delbetalning förfaller hela skulden och indrivningen återupptas.`,
     ],
+    instalment_plan_lapsed: (f) => [
+      `En delbetalning enligt amorteringsplanen för ärende ${f.caseNumber} har inte betalats i tid, och amorteringsplanen har därför upphört.`,
+      `Hela den återstående skulden, ${f.total}, förfaller nu till betalning. Betala senast ${f.deadline} och ange betalningsreferensen ${f.reference}. Utan betalning fortsätter indrivningen och kan leda till rättsliga åtgärder.`,
+    ],
     payment_receipt: (f) => [
       `Vi har den ${f.paidOn} tagit emot ${f.paidAmount} för ärende ${f.caseNumber}. Tack för din betalning.`,
       f.settled ? 'Fordran är nu betald i sin helhet och ärendet är avslutat.' : `Kvar att betala: ${f.remaining}. Betala resten senast ${f.deadline} och ange betalningsreferensen ${f.reference}.`,
@@ -72,6 +77,7 @@ export const sv: MessageCatalogue = {
     pre_collection_notice: (f) => `Inkassokrav, ärende ${f.caseNumber}: betala ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     collection_letter: (f) => `Inkasso, ärende ${f.caseNumber}: betala ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     instalment_plan_confirmation: (f) => `Amorteringsplan, ärende ${f.caseNumber}: ${f.instalmentCount} delbetalningar, första ${f.firstInstalmentAmount} den ${f.firstInstalmentOn}. Ref. ${f.reference}. ${f.agencyName}`,
+    instalment_plan_lapsed: (f) => `Amorteringsplan upphört, ärende ${f.caseNumber}: betala hela ${f.total} senast ${f.deadlineShort}. Ref. ${f.reference}. ${f.agencyName}`,
     payment_receipt: (f) => `Mottaget ${f.paidAmount}, ärende ${f.caseNumber}. ${f.settled ? 'Helt betalt, tack.' : `Kvar: ${f.remaining}.`} ${f.agencyName}`,
   },
   closing: 'Med vänliga hälsningar',
