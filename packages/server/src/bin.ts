@@ -9,6 +9,7 @@ import { migrate } from './store/migrate.js';
 import { openDatabase } from './store/open-database.js';
 import { seedDemo } from './seed-demo.js';
 import { simulateCommand } from './simulate-command.js';
+import { liveServerLock, localBaseUrl, removeServerLock, serverLockPath, writeServerLock } from './server-lock.js';
 
 /**
  * `collectkit-server`: reads the environment (PORT, HOST, DATABASE_URL, COLLECTKIT_DATA_DIR,
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const clock = offsetClock(systemClock());
   // The demo follows its cases up by itself; COLLECTKIT_DUNNING_SCHEDULER=0 turns the scheduler off.
   process.env.COLLECTKIT_DUNNING_SCHEDULER ??= '1';
+  // PGlite's files take one process: a second server on them would corrupt them (server-lock.ts).
+  const other = config.databaseUrl ? null : liveServerLock(config.dataDir);
+  if (other) throw new Error(`another server (pid ${other.pid}, ${other.baseUrl}) is running on ${config.dataDir}; stop it or set COLLECTKIT_DATA_DIR (${serverLockPath(config.dataDir)})`);
   const db = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir });
   await migrate(db, { appliedAt: clock.now() });
   clock.setOffsetMs(await readSimulatedOffset(db));
@@ -34,6 +38,12 @@ async function main(): Promise<void> {
   const { port } = app.server.address() as AddressInfo;
   // With PORT=0 the real port is known only now; the public URL follows it unless set explicitly.
   const baseUrl = process.env.PUBLIC_URL ? config.publicUrl : `http://localhost:${port}`;
+  if (!config.databaseUrl) {
+    // While it runs, `simulate` drives this server over HTTP instead of opening its PGlite files.
+    writeServerLock(config.dataDir, { pid: process.pid, port, baseUrl: localBaseUrl(config.host, port), publicUrl: baseUrl, startedAt: new Date().toISOString() });
+    // Removed on any exit; one left by a crash names a dead pid, and is ignored.
+    process.on('exit', () => removeServerLock(config.dataDir));
+  }
   const seed = await seedDemo(db, clock, {
     dataDir: config.dataDir,
     allowedOrigins: [...new Set([`http://localhost:${port}`, `http://127.0.0.1:${port}`, new URL(baseUrl).origin])],
@@ -55,12 +65,15 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await app.close();
     await db.close();
+    removeServerLock(config.dataDir);
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+// `simulate` runs the scheduler itself, day by day: the in-process app it may build must not run one too.
+if (process.argv[2] === 'simulate') process.env.COLLECTKIT_DUNNING_SCHEDULER = '0';
 const command = process.argv[2] === 'simulate'
   ? simulateCommand(process.argv.slice(3), process.env, (text) => process.stdout.write(text))
   : main();

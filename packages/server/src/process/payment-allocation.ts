@@ -77,9 +77,12 @@ export function remainingPerInvoice(invoices: readonly ClaimInvoice[], settled: 
  * so far, interest accrued since on the principal still unpaid, and that principal — the balances the next
  * payment is allocated over (allocateNextPayment), and the claim an instalment plan covers.
  */
-export function claimBalancesOn(claim: CaseClaim, previous: readonly PaymentRow[], on: IsoDate): { before: ClaimBalances; interestAccrued: Money } {
+/** What claimBalancesOn reads of the payments so far: a stored row, or the same read back from the API (simulate's debtor). */
+export type AllocatedPayment = Pick<PaymentRow, 'received_on' | 'interest_accrued' | 'applied_costs' | 'applied_interest' | 'applied_principal'>;
+
+export function claimBalancesOn(claim: CaseClaim, previous: readonly AllocatedPayment[], on: IsoDate): { before: ClaimBalances; interestAccrued: Money } {
   const m = (amount: number): Money => ({ amount, currency: claim.currency });
-  const sum = (pick: (p: PaymentRow) => number) => previous.reduce((total, p) => total + pick(p), 0);
+  const sum = (pick: (p: AllocatedPayment) => number) => previous.reduce((total, p) => total + pick(p), 0);
   const invoices = remainingPerInvoice(claim.invoices, sum((p) => p.applied_principal));
   const principal = invoices.reduce((total, invoice) => total + invoice.principal, 0);
   const costs = claim.costs - sum((p) => p.applied_costs);
