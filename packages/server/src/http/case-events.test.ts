@@ -35,6 +35,18 @@ describeEachDatabase('case events: timeline and long-poll', (server) => {
     }
   });
 
+  it('lists events in id order across a change in the number of digits (9, 10, …), so the cursor never goes back', async () => {
+    const { url, member, created, path } = await memberWithCase();
+    const first = BigInt((await call(url, 'GET', path, { bearer: member.token })).json.data[0].id);
+    // Enough messages that the case's event ids cross from n digits to n + 1 (e.g. 98 → 102).
+    const toNextPower = Number(10n ** BigInt(first.toString().length) - first);
+    for (let i = 0; i <= Math.min(toNextPower, 110); i++) await call(url, 'POST', `/v1/cases/${created.id}/messages`, { bearer: member.token, body: { body: `m${i}` } });
+    const all = await call(url, 'GET', `${path}?limit=100`, { bearer: member.token });
+    const ids: bigint[] = all.json.data.map((e: { id: string }) => BigInt(e.id));
+    assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : 1)));
+    assert.equal(all.json.nextCursor, ids.at(-1)!.toString());
+  });
+
   it('answers a waiting request within ~100 ms of a new event', async () => {
     const { url, member, created, path } = await memberWithCase();
     const first = await call(url, 'GET', path, { bearer: member.token });

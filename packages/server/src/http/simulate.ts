@@ -65,7 +65,12 @@ export const simulationRoutes: FastifyPluginAsyncZod<RouteOptions & { db: Databa
       const days = request.body.days;
       // After this request's transaction: on PGlite a transaction opened inside it would wait for it forever.
       running = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => simulateDays(clock, scheduler, days, afterAdvance ? { afterAdvance } : {}))
+        // Today's work first (the scheduler may be off, or not have woken since a case came in), as `simulate` does.
+        .then(async () => {
+          const today = await scheduler.runOnce();
+          const run = await simulateDays(clock, scheduler, days, afterAdvance ? { afterAdvance } : {});
+          return { ...run, applied: today.applied + run.applied };
+        })
         .then((run) => {
           lastRun = run;
           lastError = null;
