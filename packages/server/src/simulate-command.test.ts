@@ -141,7 +141,7 @@ function assertDemoStory(output: string, today: string): string {
   const number = /Demo case (\d{4}-\d{6}) \(Hansen Biler A\/S\) created for Jensens Autoværksted ApS/.exec(output)?.[1];
   assert.ok(number, output);
   assert.match(output, /Member login\s+mette\+\w+@jensens-auto\.example \/ demo-\S+/);
-  assert.match(output, new RegExp(`Simulated 90 days: ${today} → ${addDays(today, 90)} \\(4 actions`));
+  assert.match(output, new RegExp(`Simulated 90 days: ${today} → ${addDays(today, 90)} \\(3 actions`));
   const pay = addDays(today, 60);
   const expected = [
     new RegExp(`  ${number}  Hansen Biler A/S`),
