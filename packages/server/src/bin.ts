@@ -34,6 +34,26 @@ async function main(): Promise<void> {
   const catchUp = setInterval(() => void catchUpSimulatedClock(db, clock).catch((err: unknown) => app.log.warn({ err }, 'could not read the simulated clock')), 5_000);
   catchUp.unref();
   app.addHook('onClose', async () => clearInterval(catchUp));
+  // Installed before the server listens: a stop signal at any moment after this closes the app and the
+  // database cleanly and removes the lock (one that came before the lock was written leaves none).
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    let code = 0;
+    try {
+      await app.close();
+      await db.close();
+    } catch (err) {
+      app.log.error({ err }, 'could not shut down cleanly');
+      code = 1;
+    }
+    removeServerLock(config.dataDir);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
   // With PORT=0 the real port is known only now; the public URL follows it unless set explicitly.
@@ -58,18 +78,6 @@ async function main(): Promise<void> {
   };
   process.stdout.write(`${startBanner(config, baseUrl, storage, seed, dunning)}\n`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
-    await db.close();
-    removeServerLock(config.dataDir);
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 // `simulate` runs the scheduler itself, day by day: the in-process app it may build must not run one too.
