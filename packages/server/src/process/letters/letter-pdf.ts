@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { Address } from '@collectkit/sdk';
 import type { AgencyProfile } from '../notifications/agency-profile.js';
 import type { ComposedMessage } from '../notifications/compose.js';
+import { newPdfDocument } from './pdf-document.js';
 
 export interface LetterInput {
   readonly message: ComposedMessage;
@@ -33,7 +33,7 @@ const BOTTOM = 270 * MM;
  */
 export function renderLetterPdf(input: LetterInput): Promise<Buffer> {
   const { message, agency, recipient } = input;
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     size: 'A4',
     margins: { top: 15 * MM, bottom: 15 * MM, left: LEFT, right: 595.28 - RIGHT },
     info: { Title: pdfText(`${message.title} ${message.facts.caseNumber}`), Author: pdfText(agency.name), Creator: 'Collectkit', CreationDate: input.createdAt },
@@ -146,9 +146,11 @@ export function pdfText(text: string): string {
     .replace(/[^\n\u0020-\u007e\u00a0-\u00ff\u20ac\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a\u2122]/g, '?');
 }
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
 function countryName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+    return regionNames.of(code) ?? code;
   } catch {
     return code;
   }
