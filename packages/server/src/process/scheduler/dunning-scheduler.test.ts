@@ -290,6 +290,26 @@ describeEachDatabase('dunning scheduler', (server) => {
     assert.equal(run.applied, steps);
   });
 
+  it('a claim with more due cases than a transaction applies leaves the rest to the next claim: each case one step, none skipped', async () => {
+    const s = server();
+    const { member } = await newMember(s);
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++) ids.push((await createdCase(s.url, member.token, caseBody({ reference: `D${i}` }))).id);
+    const run = await createDunningScheduler({ db: s.db, clock: s.clock, batchSize: 5, duePerTransaction: 2 }).runOnce();
+    assert.equal(run.failed, 0);
+    for (const id of ids) {
+      const types = (await dunningEvents(s.db, id)).map((e) => e.type);
+      assert.equal(types.filter((t) => t === 'reminder.sent').length, 1, `${id}: one reminder, the first step, in one run`);
+      assert.ok(!types.includes('notice.sent'), `${id}: one step a run`);
+    }
+    // Deferred cases are counted when they are worked, not each time they are claimed.
+    const [{ open }] = (await s.db.query<{ open: number }>(
+      `SELECT count(*)::int AS open FROM cases WHERE stage IN ('submitted', 'reminder', 'notice', 'collection', 'instalment_plan', 'legal', 'surveillance')`,
+    )) as [{ open: number }];
+    assert.ok(run.cases <= open, `${run.cases} cases looked at, ${open} open`);
+    assert.throws(() => createDunningScheduler({ db: s.db, clock: s.clock, duePerTransaction: 0 }), /duePerTransaction/);
+  });
+
   it("the batch's first due date in SQL is firstDueDate of the case's invoices: the earliest unpaid, else the earliest", async () => {
     const s = server();
     const { member } = await newMember(s);
