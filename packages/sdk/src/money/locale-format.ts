@@ -79,9 +79,25 @@ export function parseMoney(text: string, currency: CurrencyCode, locale: string,
 export function formatMoney(value: Money, locale: string, options: Intl.NumberFormatOptions = {}): string {
   const checked = assertMoney(value, 'money', { allowNegative: true });
   const decimal = toDecimal(toDinero(checked));
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: checked.currency, ...options });
+  const formatter = currencyFormatter(locale, checked.currency, options);
   // Intl formats numeric strings exactly (ECMA-402 NumberFormat v3), so no float is involved.
   return formatter.format(decimal as unknown as number);
+}
+
+/**
+ * Currency formatters per locale, currency and options: building an Intl.NumberFormat costs far more
+ * than formatting with one, and a letter formats a dozen amounts. A formatter keeps no state between calls.
+ */
+const currencyFormatters = new Map<string, Intl.NumberFormat>();
+
+function currencyFormatter(locale: string, currency: CurrencyCode, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${Object.keys(options).length === 0 ? '' : JSON.stringify(options)}`;
+  let formatter = currencyFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, ...options });
+    currencyFormatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 /** The decimal string of an amount in major units: `{ amount: 123450, currency: 'DKK' }` → "1234.50". */

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { escapeHtml } from '../process/notifications/render-email.js';
-import { listNotifications, notificationLetter } from '../process/notifications/notification-outbox.js';
+import { letterPdfOf } from '../process/letters/queued-letters.js';
+import { listNotifications } from '../process/notifications/notification-outbox.js';
 import type { RouteOptions } from './route-options.js';
 
 /**
@@ -63,7 +64,8 @@ article.sms{border-color:#6a6}article.letter{border-color:#66a}pre{white-space:p
     '/dev/mailbox/:id/letter.pdf',
     { config: { auth: 'public' }, schema: { hide: true, params: z.object({ id: z.string().regex(/^\d{1,18}$/) }) } },
     async (request, reply) => {
-      const pdf = await notificationLetter(request.db, request.params.id);
+      // Rendered on first read if the dispatcher has not rendered it yet (letters/queued-letters.ts).
+      const pdf = await letterPdfOf(request.db, request.params.id);
       if (!pdf) return reply.code(404).type('text/plain').send('no letter');
       return reply.type('application/pdf').header('content-disposition', `inline; filename="letter-${request.params.id}.pdf"`).send(Buffer.from(pdf));
     },

@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
 import { ensureRoom, LEFT, MM, pdfText, RIGHT, row } from '../letters/letter-pdf.js';
+import { newPdfDocument } from '../letters/pdf-document.js';
 import type { ClaimFileDocument } from './claim-file.js';
 
 /**
@@ -10,7 +10,7 @@ import type { ClaimFileDocument } from './claim-file.js';
  */
 export function renderClaimFilePdf(file: ClaimFileDocument, options: { createdAt: Date; author: string }): Promise<Buffer> {
   const t = pdfText;
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     size: 'A4',
     margins: { top: 15 * MM, bottom: 15 * MM, left: LEFT, right: 595.28 - RIGHT },
     info: { Title: t(`${file.title} ${file.header[0]?.value ?? ''}`), Author: t(options.author), Creator: 'Collectkit', CreationDate: options.createdAt },

@@ -5,7 +5,7 @@ import { addDays, formatMoney, isValidPaymentReference, type Language } from '@c
 import { specifyClaim } from '../notifications/claim-specification.js';
 import { composeMessage } from '../notifications/compose.js';
 import { AGENCY_WITH_FI, debtorIn, exampleInput } from '../notifications/notification-fixtures.js';
-import { ADDRESS_WINDOW, pdfText, renderLetterPdf } from './letter-pdf.js';
+import { ADDRESS_WINDOW, pdfText, renderLetterPdf, renderStoredLetter, storedLetter, type StoredLetter } from './letter-pdf.js';
 import { readPdfText } from './pdf-text.js';
 
 const A4_HEIGHT = 841.89;
@@ -122,6 +122,22 @@ describe('letter PDF', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('a letter stored as its text (the outbox letter_data) renders to the same bytes, whenever and however often', async () => {
+    const kinds = ['reminder', 'pre_collection_notice', 'collection_letter', 'instalment_plan_confirmation', 'payment_receipt'] as const;
+    for (const country of ['DK', 'SE', 'NO', 'FI', 'DE']) {
+      for (const kind of kinds) {
+        const input = exampleInput(kind, country, { ...debtorIn(country), name: 'Søren Ærø & Co <Øst>' });
+        const message = composeMessage(input);
+        const direct = await renderLetterPdf({ message, agency: input.agency, recipient: input.debtor, createdAt });
+        // Through JSON, as the outbox keeps it: nothing the letter prints is lost, nothing else is kept.
+        const stored = JSON.parse(JSON.stringify(storedLetter({ message, agency: input.agency, recipient: input.debtor, createdAt }))) as StoredLetter;
+        assert.ok(!('catalogue' in stored.message) && !('bank' in stored.agency));
+        assert.deepEqual(await renderStoredLetter(stored), direct, `${country} ${kind}`);
+        assert.deepEqual(await renderStoredLetter(stored), direct, `${country} ${kind}, rendered again`);
+      }
+    }
   });
 
   it('maps characters the standard fonts cannot print to "?" instead of garbage', () => {

@@ -1,14 +1,75 @@
-import PDFDocument from 'pdfkit';
 import type { Address } from '@collectkit/sdk';
 import type { AgencyProfile } from '../notifications/agency-profile.js';
 import type { ComposedMessage } from '../notifications/compose.js';
+import { newPdfDocument } from './pdf-document.js';
+
+/** What the letter prints of a composed message: text only, so that it can be stored and rendered later. */
+export type LetterMessage = Pick<ComposedMessage, 'title' | 'header' | 'greeting' | 'paragraphs' | 'specification' | 'instalments' | 'deadline' | 'contact' | 'closing'> & {
+  readonly facts: Pick<ComposedMessage['facts'], 'caseNumber'>;
+  readonly payment: Pick<ComposedMessage['payment'], 'referenceLabel' | 'printed' | 'account'>;
+};
+/** What the letter prints of the agency. */
+export type LetterSender = Pick<AgencyProfile, 'name' | 'address' | 'email' | 'phone' | 'companyId'>;
+type LetterAddress = Pick<Address, 'lines' | 'postalCode' | 'city' | 'country'>;
 
 export interface LetterInput {
-  readonly message: ComposedMessage;
-  readonly agency: AgencyProfile;
-  readonly recipient: { readonly name: string; readonly address: Address };
+  readonly message: LetterMessage;
+  readonly agency: LetterSender;
+  readonly recipient: { readonly name: string; readonly address: LetterAddress };
   /** The PDF's creation date: the server clock's instant (pdfkit would otherwise read the system clock). */
   readonly createdAt: Date;
+}
+
+/**
+ * A letter as the outbox keeps it until it is rendered (notifications.letter_data, issue 5 §9): the
+ * composed text, sender, recipient and creation instant, nothing else. renderLetterPdf of it gives the
+ * same bytes as of the message it was taken from, whenever it is rendered.
+ */
+export interface StoredLetter {
+  readonly message: LetterMessage;
+  readonly agency: LetterSender;
+  readonly recipient: { readonly name: string; readonly address: LetterAddress };
+  /** ISO 8601 instant. */
+  readonly createdAt: string;
+}
+
+/** The fields of `input` the letter prints — not the catalogue's functions, not the agency's bank profile. */
+export function storedLetter(input: LetterInput): StoredLetter {
+  const { message: m, agency: a, recipient: r } = input;
+  const address = (x: LetterAddress): LetterAddress => ({ lines: [...x.lines], postalCode: x.postalCode, city: x.city, country: x.country });
+  return {
+    message: {
+      title: m.title,
+      facts: { caseNumber: m.facts.caseNumber },
+      header: m.header.map((h) => ({ label: h.label, value: h.value })),
+      greeting: m.greeting,
+      paragraphs: [...m.paragraphs],
+      specification: {
+        title: m.specification.title,
+        lines: m.specification.lines.map((l) => ({ label: l.label, amount: l.amount })),
+        total: { label: m.specification.total.label, amount: m.specification.total.amount },
+      },
+      instalments: m.instalments.map((i) => ({ label: i.label, dueOn: i.dueOn, amount: i.amount })),
+      deadline: m.deadline ? { label: m.deadline.label, value: m.deadline.value } : null,
+      payment: { referenceLabel: m.payment.referenceLabel, printed: m.payment.printed, account: m.payment.account.map((x) => ({ label: x.label, value: x.value })) },
+      contact: m.contact,
+      closing: m.closing,
+    },
+    agency: {
+      name: a.name,
+      address: address(a.address),
+      email: a.email,
+      ...(a.phone !== undefined ? { phone: a.phone } : {}),
+      ...(a.companyId !== undefined ? { companyId: a.companyId } : {}),
+    },
+    recipient: { name: r.name, address: address(r.address) },
+    createdAt: input.createdAt.toISOString(),
+  };
+}
+
+/** Renders a stored letter (see StoredLetter). */
+export function renderStoredLetter(letter: StoredLetter): Promise<Buffer> {
+  return renderLetterPdf({ ...letter, createdAt: new Date(letter.createdAt) });
 }
 
 /** Points per millimetre, for A4 layout in millimetres. */
@@ -33,7 +94,7 @@ const BOTTOM = 270 * MM;
  */
 export function renderLetterPdf(input: LetterInput): Promise<Buffer> {
   const { message, agency, recipient } = input;
-  const doc = new PDFDocument({
+  const doc = newPdfDocument({
     size: 'A4',
     margins: { top: 15 * MM, bottom: 15 * MM, left: LEFT, right: 595.28 - RIGHT },
     info: { Title: pdfText(`${message.title} ${message.facts.caseNumber}`), Author: pdfText(agency.name), Creator: 'Collectkit', CreationDate: input.createdAt },
@@ -146,9 +207,11 @@ export function pdfText(text: string): string {
     .replace(/[^\n\u0020-\u007e\u00a0-\u00ff\u20ac\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2039\u203a\u2122]/g, '?');
 }
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
 function countryName(code: string): string {
   try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+    return regionNames.of(code) ?? code;
   } catch {
     return code;
   }

@@ -60,12 +60,24 @@ export function debtorLanguage(debtor: Debtor): Language {
 
 /** Dates as the language writes them; ISO dates are calendar days, so they are formatted in UTC. */
 export function formatDate(date: IsoDate, locale: string, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return formatter(dateFormats, `${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })).format(new Date(`${date}T00:00:00Z`));
+}
+
+/**
+ * Intl formatters kept per locale and style: building one costs ~0.1 ms, and a letter formats a
+ * dozen dates and rates (issue 5 §9). They hold no state between calls, so sharing them changes no output.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const rateFormats = new Map<string, Intl.NumberFormat>();
+function formatter<F>(cache: Map<string, F>, key: string, create: () => F): F {
+  let f = cache.get(key);
+  if (!f) cache.set(key, (f = create()));
+  return f;
 }
 
 /** A decimal-string rate ("9.75") in the locale's notation ("9,75"), formatted from the string, never a float. */
 export function formatRate(ratePercent: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(ratePercent as unknown as number);
+  return formatter(rateFormats, locale, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 4 })).format(ratePercent as unknown as number);
 }
 
 /** The title in the debtor's language, with the legal term of their country in brackets where the words differ. */

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock.js';
 import type { Database } from '../../store/database.js';
+import { letterPdfFor, renderQueuedLetters } from '../letters/queued-letters.js';
 import {
   claimDueNotifications,
   markNotificationAttemptFailed,
@@ -15,6 +16,9 @@ import type { SmsProvider } from './transports/sms-provider.js';
  * the provider. A channel without a transport is not dispatched: its messages stay in the outbox
  * (the default with no configuration), where the dev mailbox shows them. Letters have no transport
  * here (printing and posting is a provider not built yet): they stay in the outbox as PDFs.
+ *
+ * Each round first renders the letters queued since the last one (the steps that queued them stored
+ * their text only, issue 5 §9), so that e-mails carry their PDF and letters wait rendered.
  *
  * Delivery is at least once: a process that dies after the SMTP server accepted a message but
  * before it marked the row sent sends it again when the lease runs out.
@@ -34,7 +38,7 @@ export interface NotificationDispatcherOptions {
 }
 
 export interface NotificationDispatcher {
-  /** One round; resolves with how many messages were attempted. */
+  /** One round: renders the queued letters, then sends; resolves with how many messages were attempted. */
   runOnce(): Promise<number>;
   start(): void;
   stop(): Promise<void>;
@@ -52,18 +56,21 @@ export function createNotificationDispatcher(options: NotificationDispatcherOpti
 
   async function deliver(n: ClaimedNotification): Promise<{ providerId: string | null }> {
     if (n.channel === 'email') {
+      // Rendered by this round's renderQueuedLetters, unless it was queued after that.
+      const letter = await letterPdfFor(db, n);
       return options.email!.send({
         to: n.recipient,
         subject: n.subject ?? '',
         text: n.text_body,
         html: n.html_body,
-        attachments: n.letter_pdf ? [{ filename: `${n.kind.replace(/_/g, '-')}.pdf`, content: Buffer.from(n.letter_pdf), contentType: 'application/pdf' }] : [],
+        attachments: letter ? [{ filename: `${n.kind.replace(/_/g, '-')}.pdf`, content: Buffer.from(letter), contentType: 'application/pdf' }] : [],
       });
     }
     return options.sms!.send({ to: n.recipient, text: n.text_body });
   }
 
   async function runOnce(): Promise<number> {
+    await renderQueuedLetters(db, { onError: (error) => options.onError?.(error) });
     const claimed = await claimDueNotifications(db, channels, clock.now(), LEASE_MS, options.batchSize ?? 20);
     for (const n of claimed) {
       try {

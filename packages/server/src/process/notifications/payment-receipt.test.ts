@@ -5,13 +5,14 @@ import { call } from '../../testing/http-client.js';
 import { enrolActiveMember } from '../../testing/members.js';
 import { caseBody, createdCase, danishDebtor, operatorToken } from '../../http/case-test-fixtures.js';
 import { readPdfText } from '../letters/pdf-text.js';
+import { letterPdfOf } from '../letters/queued-letters.js';
 
 interface OutboxRow {
   kind: string;
   channel: string;
   recipient: string;
   text_body: string;
-  letter_pdf: Uint8Array | null;
+  id: string;
 }
 
 describeEachDatabase('payment receipt', (server) => {
@@ -24,7 +25,7 @@ describeEachDatabase('payment receipt', (server) => {
     await call(s.url, 'PUT', `/v1/creditors/${member.creditorId}/business-rules`, { bearer: member.token, body: { channels: ['letter', 'email', 'sms'] } });
     // DKK 10,000.00 due 2026-01-15 (case-test-fixtures.ts).
     const created = await createdCase(s.url, member.token, caseBody({ debtor: { ...danishDebtor(), email: 'bogholderi@hansen-biler.example', phone: '+45 12 34 56 78' } }));
-    const outbox = () => s.db.query<OutboxRow>('SELECT kind, channel, recipient, text_body, letter_pdf FROM notifications WHERE case_id = $1 ORDER BY id', [created.id]);
+    const outbox = () => s.db.query<OutboxRow>('SELECT id::text, kind, channel, recipient, text_body FROM notifications WHERE case_id = $1 ORDER BY id', [created.id]);
 
     const refused = await call(s.url, 'POST', `/v1/cases/${created.id}/payments`, { bearer: operator, body: { amount: { amount: 100, currency: 'SEK' }, receivedOn: '2026-03-02', method: 'bank_transfer' } });
     assert.equal(refused.status, 400);
@@ -48,7 +49,7 @@ describeEachDatabase('payment receipt', (server) => {
     assert.ok(sms.includes(`Restgæld ${spaces(kroner)}`), `${sms} mentions ${kroner}`);
     // The rest is asked for within 10 days of the receipt (agency practice): 2026-03-03 + 10.
     assert.match(spaces(rows[0]!.text_body), /Betal venligst resten senest 13\. marts 2026/);
-    const { text } = await readPdfText(rows[0]!.letter_pdf!);
+    const { text } = await readPdfText((await letterPdfOf(s.db, rows[0]!.id))!);
     assert.match(text, /Kvittering for betaling/);
     assert.match(text, /4\.000,00 kr\./);
 

@@ -8,6 +8,8 @@ import { call } from '../../testing/http-client.js';
 import { caseCosts } from '../../store/payments.js';
 import type { Database } from '../../store/database.js';
 import { readPdfText } from '../letters/pdf-text.js';
+import { letterPdfOf } from '../letters/queued-letters.js';
+import { createNotificationDispatcher } from '../notifications/dispatcher.js';
 import { createDunningScheduler } from './dunning-scheduler.js';
 import { firstDueDate } from './dunning-state.js';
 import { firstDueDatesOfCases } from './scheduler-store.js';
@@ -69,16 +71,24 @@ describeEachDatabase('dunning scheduler', (server) => {
     // The payments engineer's caseCosts reads the same fee.added events: 100 + 1,300 + 310.
     assert.equal(await caseCosts(s.db, created.association_id ?? (await associationOf(s.db, created.id)), created.id, 'DKK'), 171_000);
 
-    const notifications = await s.db.query<{ kind: string; channel: string; subject: string | null; letter_pdf: Uint8Array | null }>(
-      'SELECT kind, channel, subject, letter_pdf FROM notifications WHERE case_id = $1 ORDER BY id',
+    const outbox = () => s.db.query<{ kind: string; channel: string; subject: string | null; letter_pdf: Uint8Array | null; has_data: boolean }>(
+      'SELECT kind, channel, subject, letter_pdf, letter_data IS NOT NULL AS has_data FROM notifications WHERE case_id = $1 ORDER BY id',
       [created.id],
     );
+    let notifications = await outbox();
     assert.deepEqual(notifications.map((n) => `${n.kind}/${n.channel}`), [
       'reminder/letter', 'reminder/email',
       'pre_collection_notice/letter', 'pre_collection_notice/email',
       'collection_letter/letter', 'collection_letter/email',
     ]);
     assert.equal(notifications[3]!.subject, `Inkassovarsel – ${created.number}`);
+    // The steps stored each letter's text, not its PDF (issue 5 §9): the dispatcher's round renders them.
+    assert.ok(notifications.every((n) => n.has_data && n.letter_pdf === null));
+    await createNotificationDispatcher({ db: s.db, clock: s.clock }).runOnce();
+    notifications = await outbox();
+    assert.ok(notifications.every((n) => n.letter_pdf !== null));
+    // The e-mail of a step attaches the same letter as the letter channel.
+    assert.deepEqual(Buffer.from(notifications[5]!.letter_pdf!), Buffer.from(notifications[4]!.letter_pdf!));
     const { text } = await readPdfText(notifications[4]!.letter_pdf!);
     // Interest 2026-01-16 … 2026-03-23 (67 days) at 9.75 %: 1,000,000 × 9.75 % × 67 / 365 = 17,897.26 → DKK 178.97.
     // Total: 10,000.00 + 100.00 + 1,300.00 + 310.00 + 178.97 = 11,888.97.
@@ -177,8 +187,8 @@ describeEachDatabase('dunning scheduler', (server) => {
         `A-1 ${example.each} ${example.currency}`,
         `A-2 ${example.each} ${example.currency}`,
       ]);
-      const [letter] = await s.db.query<{ letter_pdf: Uint8Array }>(`SELECT letter_pdf FROM notifications WHERE case_id = $1 AND kind = 'collection_letter' AND channel = 'letter'`, [created.id]);
-      const { text } = await readPdfText(letter!.letter_pdf);
+      const [letter] = await s.db.query<{ id: string }>(`SELECT id::text FROM notifications WHERE case_id = $1 AND kind = 'collection_letter' AND channel = 'letter'`, [created.id]);
+      const { text } = await readPdfText((await letterPdfOf(s.db, letter!.id))!);
       for (const number of ['A-1', 'A-2']) assert.match(text, new RegExp(`· ${number} +[^\\n]*${example.currency === 'DKK' ? '310,00' : '40,00'}`));
     });
   }
@@ -221,8 +231,8 @@ describeEachDatabase('dunning scheduler', (server) => {
       s.clock.advance({ days: 1 });
       await scheduler.runOnce();
     }
-    const [notice] = await s.db.query<{ letter_pdf: Uint8Array }>(`SELECT letter_pdf FROM notifications WHERE case_id = $1 AND kind = 'pre_collection_notice' AND channel = 'letter'`, [created.id]);
-    const { text } = await readPdfText(notice!.letter_pdf);
+    const [notice] = await s.db.query<{ id: string }>(`SELECT id::text FROM notifications WHERE case_id = $1 AND kind = 'pre_collection_notice' AND channel = 'letter'`, [created.id]);
+    const { text } = await readPdfText((await letterPdfOf(s.db, notice!.id))!);
     assert.match(text, /Morarente 9,75 % p\.a\., 16\. januar 2026 til 4\. marts 2026 · F-1001 +128,22 kr\./);
     // 772,822 × 9.75 % × 8 / 365 = 1,651.51 → 16.52 (5–12 March)
     assert.match(text, /Morarente 9,75 % p\.a\., 5\. marts 2026 til 12\. marts 2026 · F-1001 +16,52 kr\./);
@@ -278,6 +288,26 @@ describeEachDatabase('dunning scheduler', (server) => {
     assert.equal(run.failed, 0);
     assert.ok(steps >= 7, `the seven new cases are all due their first reminder: ${steps}`);
     assert.equal(run.applied, steps);
+  });
+
+  it('a claim with more due cases than a transaction applies leaves the rest to the next claim: each case one step, none skipped', async () => {
+    const s = server();
+    const { member } = await newMember(s);
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i++) ids.push((await createdCase(s.url, member.token, caseBody({ reference: `D${i}` }))).id);
+    const run = await createDunningScheduler({ db: s.db, clock: s.clock, batchSize: 5, duePerTransaction: 2 }).runOnce();
+    assert.equal(run.failed, 0);
+    for (const id of ids) {
+      const types = (await dunningEvents(s.db, id)).map((e) => e.type);
+      assert.equal(types.filter((t) => t === 'reminder.sent').length, 1, `${id}: one reminder, the first step, in one run`);
+      assert.ok(!types.includes('notice.sent'), `${id}: one step a run`);
+    }
+    // Deferred cases are counted when they are worked, not each time they are claimed.
+    const [{ open }] = (await s.db.query<{ open: number }>(
+      `SELECT count(*)::int AS open FROM cases WHERE stage IN ('submitted', 'reminder', 'notice', 'collection', 'instalment_plan', 'legal', 'surveillance')`,
+    )) as [{ open: number }];
+    assert.ok(run.cases <= open, `${run.cases} cases looked at, ${open} open`);
+    assert.throws(() => createDunningScheduler({ db: s.db, clock: s.clock, duePerTransaction: 0 }), /duePerTransaction/);
   });
 
   it("the batch's first due date in SQL is firstDueDate of the case's invoices: the earliest unpaid, else the earliest", async () => {

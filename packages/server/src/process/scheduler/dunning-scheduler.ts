@@ -34,12 +34,22 @@ export interface DunningSchedulerOptions {
   clock: Clock;
   /** How often it wakes. Default 5 s. */
   intervalMs?: number;
-  /** Cases claimed per transaction. Default 25. */
+  /**
+   * Cases claimed per transaction. Default 500 (DEFAULT_BATCH_SIZE): most claimed cases only wait and
+   * cost a share of a handful of set-based statements, so a bigger claim means fewer round trips.
+   */
   batchSize?: number;
+  /**
+   * The most due cases a transaction applies actions to (DEFAULT_DUE_PER_TRANSACTION, 25): the others
+   * of its claim are left as they are and claimed again by the next transaction. It bounds how long a
+   * transaction holds its case locks (operators and payments wait for them) when many cases fall due
+   * on one day, whatever the batch size.
+   */
+  duePerTransaction?: number;
   /**
    * Batches a run works on at once, each in its own transaction (a connection each): while one waits
    * on PostgreSQL another renders its letters. SKIP LOCKED keeps them apart as it keeps two
-   * schedulers apart. Default 1; PGlite has one connection, so more only queue there.
+   * schedulers apart. Default 1 (DEFAULT_CONCURRENCY); PGlite has one connection, so more only queue there.
    */
   concurrency?: number;
   agency?: AgencyProfile;
@@ -69,6 +79,15 @@ export interface DunningScheduler {
   start(): void;
   stop(): Promise<void>;
 }
+
+/**
+ * The production defaults, which bench/dunning measures (issue 5 §9). Since letters are rendered after
+ * the step (letters/queued-letters.ts), a transaction holds its locks for SQL and decisions only; a
+ * claim of 500 takes ~0.1 s when 1 % is due, and duePerTransaction bounds it when many are.
+ */
+export const DEFAULT_BATCH_SIZE = 500;
+export const DEFAULT_DUE_PER_TRANSACTION = 25;
+export const DEFAULT_CONCURRENCY = 1;
 
 /** At most this many steps per case and wake-up: a case days behind catches up one step a day, never in a burst. */
 const MAX_STEPS_PER_WAKE = 1;
@@ -107,9 +126,12 @@ function lawOf(country: CountryCode): LawPack {
  */
 export function createDunningScheduler(options: DunningSchedulerOptions): DunningScheduler {
   const { db, clock } = options;
-  const batchSize = options.batchSize ?? 25;
-  const concurrency = options.concurrency ?? 1;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const duePerTransaction = options.duePerTransaction ?? DEFAULT_DUE_PER_TRANSACTION;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error('dunning scheduler: concurrency must be a whole number ≥ 1');
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('dunning scheduler: batchSize must be a whole number ≥ 1');
+  if (!Number.isInteger(duePerTransaction) || duePerTransaction < 1) throw new Error('dunning scheduler: duePerTransaction must be a whole number ≥ 1');
   const agency = options.agency ?? DEMO_AGENCY_PROFILE;
   const rulesFor = options.rulesFor ?? (async () => resolveBusinessRules());
   let timer: ReturnType<typeof setInterval> | undefined;
@@ -223,10 +245,13 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
     return run;
   }
 
-  /** Claims and works batches until a claim comes back short: nothing due is left that another does not hold. */
+  /**
+   * Claims and works batches until a claim comes back short and none of it was left for later: nothing
+   * due is left that another does not hold.
+   */
   async function work(run: DunningRun, cache: RunCache): Promise<void> {
     for (;;) {
-      const claimed = await db.transaction(async (tx) => {
+      const { claimed, deferred } = await db.transaction(async (tx) => {
         const today = clock.today();
         const rows = await claimDueCaseHeads(tx, today, batchSize);
         let plan: { waiting: Map<string, IsoDate>; due: ClaimedCase[] };
@@ -242,7 +267,10 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
           plan = { waiting: new Map(), due: [...rows] };
           reread = true;
         }
-        for (const row of plan.due) {
+        // Past duePerTransaction the due cases keep their dunning_next_on (≤ today): the next claim takes them
+        // first (ORDER BY dunning_next_on), and they are decided again there.
+        const deferred = Math.max(0, plan.due.length - duePerTransaction);
+        for (const row of plan.due.slice(0, duePerTransaction)) {
           await tx.query('SAVEPOINT dunning_case');
           try {
             // Awaited before adding: `run.applied += await …` would read the count before another worker's addition.
@@ -256,10 +284,10 @@ export function createDunningScheduler(options: DunningSchedulerOptions): Dunnin
             options.onError?.(error, row.id);
           }
         }
-        return rows.length;
+        return { claimed: rows.length, deferred };
       });
-      run.cases += claimed;
-      if (claimed < batchSize) return;
+      run.cases += claimed - deferred;
+      if (claimed < batchSize && deferred === 0) return;
     }
   }
 

@@ -5,6 +5,7 @@ import { describeEachDatabase, type TestServer } from '../../testing/harness.js'
 import { call } from '../../testing/http-client.js';
 import { enrolActiveMember } from '../../testing/members.js';
 import { readPdfText } from '../letters/pdf-text.js';
+import { letterPdfOf } from '../letters/queued-letters.js';
 
 /** POST /v1/simulation/advance and wait for the run to end (a fresh operator session each time: days pass). */
 async function advance(s: TestServer, association: { associationId: string; publishableKey: string }, days: number): Promise<void> {
@@ -67,12 +68,12 @@ describeEachDatabase('surveillance re-checks', (server) => {
       },
     });
     assert.equal(await nextOn(), '2026-05-27');
-    const [statement] = await s.db.query<{ kind: string; language: string; letter_pdf: Uint8Array }>(
-      `SELECT kind, language, letter_pdf FROM notifications WHERE case_id = $1 AND kind = 'surveillance_statement' AND channel = 'letter'`,
+    const [statement] = await s.db.query<{ id: string; kind: string; language: string }>(
+      `SELECT id::text, kind, language FROM notifications WHERE case_id = $1 AND kind = 'surveillance_statement' AND channel = 'letter'`,
       [created.id],
     );
     assert.equal(statement!.language, 'da');
-    const { text } = await readPdfText(statement!.letter_pdf);
+    const { text } = await readPdfText((await letterPdfOf(s.db, statement!.id))!);
     assert.match(text, /Kontoudtog/);
     assert.match(text, /I alt at betale +11\.979,79 kr\./);
     assert.match(text, /Betalingsreference \(FIK\) +\+71</); // the payment reference of the debtor's country

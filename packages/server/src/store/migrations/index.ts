@@ -5,6 +5,7 @@ import { sql as documentsPaymentsPayouts } from './0004-documents-payments-payou
 import { sql as notifications } from './0005-notifications.js';
 import { sql as businessRulesAndSimulatedTime } from './0006-business-rules-and-simulated-time.js';
 import { sql as paymentImports } from './0009-payment-imports.js';
+import { sql as lettersRenderedAfterTheStep } from './0010-letters-rendered-after-the-step.js';
 
 export interface Migration {
   /** Strictly increasing; a released migration is never edited, only followed by a new one. */
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'notifications', sql: notifications },
   { version: 6, name: 'business-rules-and-simulated-time', sql: businessRulesAndSimulatedTime },
   { version: 9, name: 'payment-imports', sql: paymentImports },
+  { version: 10, name: 'letters-rendered-after-the-step', sql: lettersRenderedAfterTheStep },
 ];
