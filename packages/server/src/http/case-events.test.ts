@@ -35,6 +35,23 @@ describeEachDatabase('case events: timeline and long-poll', (server) => {
     }
   });
 
+  it('keeps the timeline in event order where the ids gain a digit (9 → 10), and resumes after the last one', async () => {
+    const { url, member, created, path } = await memberWithCase();
+    // Move the id sequence (forward only) to just below the next power of ten: the next events are …98, …99, 1…00, 1…01.
+    const [{ last }] = await server().db.query<{ last: string }>('SELECT last_value::text AS last FROM events_id_seq');
+    const below = 10n ** BigInt(last!.length) - 3n;
+    await server().db.query('SELECT setval($1::regclass, $2::bigint)', ['events_id_seq', below.toString()]);
+    for (const text of ['a', 'b', 'c', 'd']) await call(url, 'POST', `/v1/cases/${created.id}/messages`, { bearer: member.token, body: { body: text } });
+    const all = await call(url, 'GET', path, { bearer: member.token });
+    const ids: string[] = all.json.data.map((e: { id: string }) => e.id);
+    assert.equal(ids.length, 5);
+    assert.deepEqual([...ids].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)), ids, `in id order: ${ids.join(', ')}`);
+    assert.ok(ids.at(-1)!.length > ids[1]!.length, `the ids cross a power of ten: ${ids.join(', ')}`);
+    assert.equal(all.json.nextCursor, ids.at(-1));
+    const page = await call(url, 'GET', `${path}?after=${ids[0]}&limit=3`, { bearer: member.token });
+    assert.deepEqual(page.json.data.map((e: { id: string }) => e.id), ids.slice(1, 4));
+  });
+
   it('answers a waiting request within ~100 ms of a new event', async () => {
     const { url, member, created, path } = await memberWithCase();
     const first = await call(url, 'GET', path, { bearer: member.token });
