@@ -38,8 +38,8 @@ describeEachDatabase('case events: timeline and long-poll', (server) => {
   it('keeps the timeline in event order where the ids gain a digit (9 → 10), and resumes after the last one', async () => {
     const { url, member, created, path } = await memberWithCase();
     // Move the id sequence (forward only) to just below the next power of ten: the next events are …98, …99, 1…00, 1…01.
-    const [{ last }] = await server().db.query<{ last: string }>('SELECT last_value::text AS last FROM events_id_seq');
-    const below = 10n ** BigInt(last!.length) - 3n;
+    const [sequence] = await server().db.query<{ last: string }>('SELECT last_value::text AS last FROM events_id_seq');
+    const below = 10n ** BigInt(sequence!.last.length) - 3n;
     await server().db.query('SELECT setval($1::regclass, $2::bigint)', ['events_id_seq', below.toString()]);
     for (const text of ['a', 'b', 'c', 'd']) await call(url, 'POST', `/v1/cases/${created.id}/messages`, { bearer: member.token, body: { body: text } });
     const all = await call(url, 'GET', path, { bearer: member.token });
