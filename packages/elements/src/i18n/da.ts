@@ -293,7 +293,7 @@ const da: Messages = {
       legalApproved: (estimate) => `Retslig inkasso blev godkendt${estimate ? ` med anslåede omkostninger på ${estimate}` : ''}.`,
       legalStarted: 'Retslig inkasso er startet: kravet er indgivet.',
       claimFile: (authority, total) =>
-        `Kravet${authority ? ` til ${authority}` : ''} er gjort klar${total ? ` med ${total}` : ''}. Det ligger blandt dokumenterne.`,
+        `Betalingspåkravet${authority ? ` til ${authority}` : ''} er udarbejdet${total ? ` med et krav på ${total}` : ''}. Det ligger blandt dokumenterne.`,
       authorities: { fogedret: 'fogedretten', kronofogden: 'Kronofogden (Sverige)' },
       legalManualPreparation: 'Sagsbehandleren forbereder det retslige skridt manuelt for skyldnerens land.',
       judgment: (date, reference) => `Der er afsagt dom${date ? ` den ${date}` : ''}${reference ? ` (${reference})` : ''}.`,
