@@ -133,7 +133,7 @@ describe('collect-status event lines', () => {
     );
     assert.equal(lines[0]!.text, `Rykker 1 blev sendt til skyldneren med betalingsfrist ${f.date('2026-02-01')}. Sendt pr. brev og e-mail.`);
     assert.equal(lines[3]!.text, `Inkassovarslet blev sendt til skyldneren med betalingsfrist ${f.date('2026-02-11')}. Ikke sendt: skyldneren har ingen adresse til de valgte kanaler.`);
-    assert.equal(lines[4]!.text, 'Kvittering for betaling til skyldneren: sendt pr. sms.');
+    assert.equal(lines[4]!.text, 'Kvittering for betaling til skyldneren. Sendt pr. sms.');
   });
 
   it('never throws nor shows undefined, NaN or [object Object], whatever data an event carries', () => {

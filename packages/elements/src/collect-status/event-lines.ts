@@ -9,7 +9,7 @@ import type { Messages } from '../i18n/catalogue.js';
  *
  * `notification.queued` is bookkeeping: the server writes it right after the step that sent the
  * debtor a letter, e-mail or SMS (same transaction, same `at`). It is folded into that step's line
- * ("… — sent by letter and e-mail") instead of a line of its own that would repeat the step; only one
+ * ("… Sent by letter and e-mail.") instead of a line of its own that would repeat the step; only one
  * that follows no step it belongs to gets its own plain line. A type this version does not know (a
  * newer server) still shows, as `events.other(type)`.
  */
@@ -157,11 +157,11 @@ const LINES: Readonly<Record<CaseEventType, LineOf>> = {
   'instalment.missed': (d, e, f) => e.instalmentMissed(date(f, d['instalmentDueOn']) ?? '–'),
   'notification.queued': (d, e, f) => {
     const kind = keyOf(e.letters, d['kind']);
-    return e.notificationQueued(kind ? e.letters[kind] : e.otherLetter, channelsOf(d, e, f));
+    return `${e.notificationQueued(kind ? e.letters[kind] : e.otherLetter)} ${channelsOf(d, e, f)}`;
   },
 };
 
-/** "by letter and e-mail", or that nothing could be sent (the debtor has no address for any channel asked for). */
+/** "Sent by letter and e-mail.", or that nothing could be sent (the debtor has no address for any channel asked for). */
 function channelsOf(data: Data, e: Events, f: LineFormat): string {
   const channels = Array.isArray(data['channels']) ? data['channels'] : [];
   const names = channels.map((c) => (keyOf(e.channels, c) ? e.channels[c as keyof Events['channels']] : textOf(c))).filter((n): n is string => n !== null);
@@ -179,7 +179,7 @@ export function eventLine(event: Pick<EventLike, 'type' | 'data'>, t: Messages, 
 
 /**
  * The timeline's lines, oldest first: every event its line, except a `notification.queued` that
- * belongs to an earlier step of the same moment, which adds "— sent by …" to that step's line.
+ * belongs to an earlier step of the same moment, which adds "Sent by …." to that step's line.
  */
 export function timelineLines(events: readonly EventLike[], t: Messages, f: LineFormat): TimelineLine[] {
   const e = t.status.events;
@@ -195,7 +195,7 @@ export function timelineLines(events: readonly EventLike[], t: Messages, f: Line
         }
       }
       if (owner) {
-        owner.text = e.withNotification(owner.text, channelsOf(event.data, e, f));
+        owner.text = `${owner.text} ${channelsOf(event.data, e, f)}`;
         continue;
       }
     }

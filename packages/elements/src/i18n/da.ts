@@ -314,10 +314,9 @@ const da: Messages = {
         `Skyldneren har accepteret at betale ${total} i ${count} ${count === 1 ? 'rate' : 'rater'}, den første med forfald ${firstDue}.`,
       planCancelled: 'Den foreslåede afdragsordning blev annulleret.',
       instalmentMissed: (dueOn) => `Raten med forfald ${dueOn} blev ikke betalt: afdragsordningen er bortfaldet, og inkassoen fortsætter.`,
-      notificationQueued: (letter, channels) => `${letter} til skyldneren: ${channels}.`,
-      withNotification: (line, channels) => `${line} ${channels.charAt(0).toUpperCase()}${channels.slice(1)}.`,
-      sentBy: (channels) => `sendt pr. ${channels}`,
-      notSent: 'ikke sendt: skyldneren har ingen adresse til de valgte kanaler',
+      notificationQueued: (letter) => `${letter} til skyldneren.`,
+      sentBy: (channels) => `Sendt pr. ${channels}.`,
+      notSent: 'Ikke sendt: skyldneren har ingen adresse til de valgte kanaler.',
       channels: { letter: 'brev', email: 'e-mail', sms: 'sms' },
       letters: {
         reminder: 'Rykker',

@@ -329,11 +329,12 @@ export interface Messages {
       readonly planCancelled: string;
       /** `dueOn`: the due date of the instalment that was not paid. */
       readonly instalmentMissed: (dueOn: string) => string;
-      /** A `notification.queued` shown on its own: `letter` is one of `letters`, `channels` is `sentBy(…)` or `notSent`. */
-      readonly notificationQueued: (letter: string, channels: string) => string;
-      /** A step's line with how the debtor was told, e.g. "Reminder 1 was sent to the debtor. Sent by letter and e-mail." */
-      readonly withNotification: (line: string, channels: string) => string;
-      /** `channels`: a list such as "letter and e-mail". */
+      /** A `notification.queued` shown on its own, followed by `sentBy(…)` or `notSent`: `letter` is one of `letters`. */
+      readonly notificationQueued: (letter: string) => string;
+      /**
+       * How the debtor was told, a sentence after the step's line ("Reminder 1 was sent to the debtor. Sent by
+       * letter and e-mail."); `channels` is a list such as "letter and e-mail".
+       */
       readonly sentBy: (channels: string) => string;
       readonly notSent: string;
       readonly channels: Readonly<Record<'letter' | 'email' | 'sms', string>>;
@@ -749,10 +750,9 @@ const en: Messages = {
       planAgreed: (count, total, firstDue) => `The debtor agreed to pay ${total} in ${count} instalment${count === 1 ? '' : 's'}, the first due ${firstDue}.`,
       planCancelled: 'The proposed instalment plan was cancelled.',
       instalmentMissed: (dueOn) => `The instalment due ${dueOn} was not paid: the plan has lapsed and collection continues.`,
-      notificationQueued: (letter, channels) => `${letter} to the debtor: ${channels}.`,
-      withNotification: (line, channels) => `${line} ${channels.charAt(0).toUpperCase()}${channels.slice(1)}.`,
-      sentBy: (channels) => `sent by ${channels}`,
-      notSent: 'not sent: the debtor has no address for the channels chosen',
+      notificationQueued: (letter) => `${letter} to the debtor.`,
+      sentBy: (channels) => `Sent by ${channels}.`,
+      notSent: 'Not sent: the debtor has no address for the channels chosen.',
       channels: { letter: 'letter', email: 'e-mail', sms: 'SMS' },
       letters: {
         reminder: 'Reminder',

@@ -311,10 +311,9 @@ const fi: Messages = {
       planAgreed: (count, total, firstDue) => `Velallinen hyväksyi maksavansa ${total} ${count} erässä, ensimmäinen erääntyy ${firstDue}.`,
       planCancelled: 'Ehdotettu maksusuunnitelma peruttiin.',
       instalmentMissed: (dueOn) => `Erä, joka erääntyi ${dueOn}, jäi maksamatta: maksusuunnitelma raukesi ja perintä jatkuu.`,
-      notificationQueued: (letter, channels) => `${letter} velalliselle: ${channels}.`,
-      withNotification: (line, channels) => `${line} ${channels.charAt(0).toUpperCase()}${channels.slice(1)}.`,
-      sentBy: (channels) => `lähetetty ${channels}`,
-      notSent: 'ei lähetetty: velallisella ei ole osoitetta valituille kanaville',
+      notificationQueued: (letter) => `${letter} velalliselle.`,
+      sentBy: (channels) => `Lähetetty ${channels}.`,
+      notSent: 'Ei lähetetty: velallisella ei ole osoitetta valituille kanaville.',
       channels: { letter: 'kirjeenä', email: 'sähköpostina', sms: 'tekstiviestinä' },
       letters: {
         reminder: 'Maksumuistutus',

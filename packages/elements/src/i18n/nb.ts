@@ -312,10 +312,9 @@ const nb: Messages = {
       planAgreed: (count, total, firstDue) => `Skyldneren godtok å betale ${total} i ${count} avdrag, det første forfaller ${firstDue}.`,
       planCancelled: 'Den foreslåtte nedbetalingsavtalen ble kansellert.',
       instalmentMissed: (dueOn) => `Avdraget som forfalt ${dueOn}, ble ikke betalt: nedbetalingsavtalen er bortfalt, og inkassoen fortsetter.`,
-      notificationQueued: (letter, channels) => `${letter} til skyldneren: ${channels}.`,
-      withNotification: (line, channels) => `${line} ${channels.charAt(0).toUpperCase()}${channels.slice(1)}.`,
-      sentBy: (channels) => `sendt per ${channels}`,
-      notSent: 'ikke sendt: skyldneren har ingen adresse for de valgte kanalene',
+      notificationQueued: (letter) => `${letter} til skyldneren.`,
+      sentBy: (channels) => `Sendt per ${channels}.`,
+      notSent: 'Ikke sendt: skyldneren har ingen adresse for de valgte kanalene.',
       channels: { letter: 'brev', email: 'e-post', sms: 'SMS' },
       letters: {
         reminder: 'Purring',

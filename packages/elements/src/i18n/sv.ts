@@ -314,10 +314,9 @@ const sv: Messages = {
         `Gäldenären godkände att betala ${total} på ${count} ${count === 1 ? 'delbetalning' : 'delbetalningar'}, den första förfaller ${firstDue}.`,
       planCancelled: 'Den föreslagna avbetalningsplanen drogs tillbaka.',
       instalmentMissed: (dueOn) => `Delbetalningen som förföll ${dueOn} betalades inte: avbetalningsplanen har upphört och inkassot fortsätter.`,
-      notificationQueued: (letter, channels) => `${letter} till gäldenären: ${channels}.`,
-      withNotification: (line, channels) => `${line} ${channels.charAt(0).toUpperCase()}${channels.slice(1)}.`,
-      sentBy: (channels) => `skickat per ${channels}`,
-      notSent: 'inte skickat: gäldenären saknar adress för de valda kanalerna',
+      notificationQueued: (letter) => `${letter} till gäldenären.`,
+      sentBy: (channels) => `Skickat per ${channels}.`,
+      notSent: 'Inte skickat: gäldenären saknar adress för de valda kanalerna.',
       channels: { letter: 'brev', email: 'e-post', sms: 'sms' },
       letters: {
         reminder: 'Påminnelse',
