@@ -1,6 +1,9 @@
 // web-test-runner plugin: ONE real Collectkit server for the whole browser-test run, and the pages
 // the CSP test loads. Tests read `/__collectkit-test-config` (JSON: apiBase, publishableKey,
-// secretKey, associationId); nothing is mocked.
+// secretKey, associationId); nothing is mocked. Tests that move time read
+// `/__collectkit-test-config?clock=simulated`: a second server, started on first use, whose clock an
+// operator moves forward (POST /v1/simulation/advance) and whose config adds `operator`
+// { email, password } — the shared server's clock never moves under the other tests.
 //
 // The server runs in a child process (`node --conditions=source --import tsx start-server.ts`)
 // because the config is plain .mjs and the server is TypeScript; it learns the test page's origin
@@ -18,9 +21,9 @@ export const TEST_CONFIG_PATH = '/__collectkit-test-config';
 export const CSP_PREFIX = '/__collectkit-csp/';
 export const STRICT_CSP = "script-src 'self'; style-src 'self'";
 
-function startServer(origin) {
+function startServer(origin, extra = []) {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test/browser/start-server.ts', '--origin', origin], {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'test/browser/start-server.ts', '--origin', origin, ...extra], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit'],
     });
@@ -65,25 +68,34 @@ const CSP_FILES = {
 
 /** The started server, shared by the plugin (starts and stops it) and the middleware (serves its config). */
 let running;
+/** The simulated-time server, once a test asked for it; and the test page's origin it must allow. */
+let simulated;
+let pageOrigin;
+
+async function stopServer(started) {
+  const { child } = await started.catch(() => ({}));
+  if (!child || child.exitCode !== null) return;
+  await new Promise((done) => {
+    child.once('exit', done);
+    child.kill('SIGTERM');
+    setTimeout(done, 5000).unref();
+  });
+}
 
 /** wtr plugin: starts the server when the dev server starts, stops it when the run ends. */
 export function collectkitServer() {
   return {
     name: 'collectkit-server',
     async serverStart({ config }) {
-      running = startServer(`http://${config.hostname}:${config.port}`);
+      pageOrigin = `http://${config.hostname}:${config.port}`;
+      running = startServer(pageOrigin);
       await running;
     },
     async serverStop() {
-      if (!running) return;
-      const { child } = await running.catch(() => ({}));
+      const started = [running, simulated].filter(Boolean);
       running = undefined;
-      if (!child || child.exitCode !== null) return;
-      await new Promise((done) => {
-        child.once('exit', done);
-        child.kill('SIGTERM');
-        setTimeout(done, 5000).unref();
-      });
+      simulated = undefined;
+      await Promise.all(started.map(stopServer));
     },
   };
 }
@@ -92,8 +104,9 @@ export function collectkitServer() {
 export async function collectkitMiddleware(ctx, next) {
   if (ctx.path === TEST_CONFIG_PATH) {
     if (!running) throw new Error('the Collectkit test server is not running');
+    if (ctx.query.clock === 'simulated') simulated ??= startServer(pageOrigin, ['--simulated']);
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify((await running).config);
+    ctx.body = JSON.stringify((await (ctx.query.clock === 'simulated' ? simulated : running)).config);
     return;
   }
   if (ctx.path.startsWith(CSP_PREFIX)) {

@@ -8,12 +8,21 @@
  *
  * The system clock, not a fixed test instant: the session cookie's expiry is judged by the browser's
  * real clock, and a cookie that expired "in March" would be dropped on arrival.
+ *
+ * With `--simulated` the clock starts at the system time and only ever moves forward, by whole days,
+ * through the operator's POST /v1/simulation/advance (the demo's simulated time, with the dunning
+ * scheduler doing each day's work); the association also gets an operator account, whose e-mail and
+ * password the JSON line carries as `operator`. A separate server, so that no other test sees its
+ * clock move.
  */
 import type { AddressInfo } from 'node:net';
 import { buildApp, migrate, systemClock } from '../../packages/server/src/index.js';
 import { openPgliteDatabase } from '../../packages/server/src/store/pglite-database.js';
 import { createAssociation } from '../../packages/server/src/store/associations.js';
 import { DEFAULT_PLAN_ID } from '../../packages/server/src/pricing-plans.js';
+import { offsetClock } from '../../packages/server/src/process/scheduler/simulate.js';
+import { hashPassword } from '../../packages/server/src/auth/passwords.js';
+import { createUser } from '../../packages/server/src/store/users.js';
 
 function argument(name: string): string[] {
   const values: string[] = [];
@@ -26,8 +35,9 @@ function argument(name: string): string[] {
 const origins = argument('origin');
 if (origins.length === 0) throw new Error('start-server: give the test page origin with --origin http://localhost:8000');
 
+const simulated = process.argv.includes('--simulated');
 const db = await openPgliteDatabase('memory://');
-const clock = systemClock();
+const clock = simulated ? offsetClock(systemClock()) : systemClock();
 await migrate(db, { appliedAt: clock.now() });
 const app = await buildApp({ db, clock, logLevel: 'silent' });
 const association = await createAssociation(
@@ -35,13 +45,24 @@ const association = await createAssociation(
   { name: 'Browser-test association', country: 'DK', allowedOrigins: origins, pricingPlanId: DEFAULT_PLAN_ID },
   clock.now(),
 );
+const operator = simulated ? { email: 'operator@browser-test.example', password: 'operatørens lange kodeord' } : undefined;
+if (operator) {
+  await createUser(db, {
+    associationId: association.associationId,
+    creditorId: null,
+    role: 'operator',
+    email: operator.email,
+    passwordHash: await hashPassword(operator.password),
+    now: clock.now(),
+  });
+}
 // 'localhost' (not 127.0.0.1) so that the page (http://localhost:<wtr port>) and the API are the same
 // site: the session cookie is SameSite=Lax, and a cross-site fetch would neither set nor send it.
 await app.listen({ host: 'localhost', port: 0 });
 const { port } = app.server.address() as AddressInfo;
 
 process.stdout.write(
-  `${JSON.stringify({ apiBase: `http://localhost:${port}`, publishableKey: association.publishableKey, secretKey: association.secretKey, associationId: association.associationId })}\n`,
+  `${JSON.stringify({ apiBase: `http://localhost:${port}`, publishableKey: association.publishableKey, secretKey: association.secretKey, associationId: association.associationId, ...(operator ? { operator } : {}) })}\n`,
 );
 
 let stopping = false;

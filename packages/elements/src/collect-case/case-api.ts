@@ -20,6 +20,7 @@ import {
   CASE_STAGES,
   CollectkitApiError,
   SUPPORTED_CURRENCIES,
+  isCollectkitApiError,
   createCoreClient,
   kindOfStatus,
   pathOf,
@@ -34,6 +35,7 @@ import {
   type CreateCaseRequest,
   type DocumentKind,
   type FetchFunction,
+  type InstalmentPlan,
   type Me,
   type Session,
   type WithdrawalQuote,
@@ -132,6 +134,31 @@ const MeResponse = object({
   ),
 });
 
+const InstalmentResponse = object({
+  number: int(),
+  dueOn: string(),
+  amount: Money,
+  covered: Money,
+  missedOn: string(),
+  state: oneOf(['paid', 'due', 'missed']),
+});
+/** GET /v1/cases/{id}/instalment-plan: the same call as the sdk's `client.instalmentPlans.get`, checked here without zod. */
+const InstalmentPlanResponse = object({
+  id: string(),
+  caseId: string(),
+  status: oneOf(['proposed', 'cancelled', 'agreed', 'completed', 'lapsed', 'ended']),
+  caseStage: Stage,
+  proposedOn: string(),
+  agreedOn: nullable(string()),
+  closedOn: nullable(string()),
+  total: Money,
+  planFee: nullable(Money),
+  interval: discriminatedUnion('unit', [object({ unit: literal('month'), every: int() }), object({ unit: literal('day'), every: int() })]),
+  graceDays: int(),
+  paid: Money,
+  instalments: array(InstalmentResponse),
+});
+
 const SessionResponse = object({ token: string(), expiresAt: string(), role: oneOf(['member', 'operator']) });
 const PasswordResetAcceptedResponse = object({ status: literal('accepted') });
 
@@ -149,11 +176,13 @@ export const responseCopiesMatchContract: [
   PartOf<CaseStatement, output<typeof StatementResponse>>,
   PartOf<Me, output<typeof MeResponse>>,
   Same<output<typeof SessionResponse>, Session>,
-] = [true, true, true, true, true, true, true, true, true];
+  Same<output<typeof InstalmentPlanResponse>, InstalmentPlan>,
+] = [true, true, true, true, true, true, true, true, true, true];
 
 export type CaseView = output<typeof CaseResponse>;
 export type StatementView = output<typeof StatementResponse>;
 export type MeView = output<typeof MeResponse>;
+export type InstalmentPlanView = output<typeof InstalmentPlanResponse>;
 export type { CaseSummary, CaseEvent, CaseMessage, CaseDocument, WithdrawalQuote, CaseStage, DocumentKind };
 
 export interface CaseApiOptions {
@@ -204,6 +233,8 @@ export interface CaseApi {
   withdrawalQuote(id: string): Promise<WithdrawalQuote>;
   withdraw(id: string, reason: string | undefined, idempotencyKey: string): Promise<WithdrawalQuote & { case?: CaseView | undefined }>;
   statement(id: string): Promise<StatementView>;
+  /** `GET /v1/cases/{id}/instalment-plan`: the latest plan or proposal with each instalment's state; null when the case never had one (404). */
+  instalmentPlan(id: string): Promise<InstalmentPlanView | null>;
   /** An absolute URL of a path the API gave (a document's `url`). */
   urlOf(path: string): string;
 }
@@ -245,6 +276,13 @@ export function caseApi(options: CaseApiOptions): CaseApi {
     withdraw: (id, reason, idempotencyKey) =>
       core.request({ method: 'POST', path: casePath(id, 'withdrawal'), json: reason ? { reason } : {}, schema: schema(WithdrawalResponse), idempotencyKey }),
     statement: (id) => core.request({ method: 'GET', path: casePath(id, 'statement'), schema: schema(StatementResponse) }),
+    instalmentPlan: (id) =>
+      core
+        .request({ method: 'GET', path: casePath(id, 'instalment-plan'), schema: schema(InstalmentPlanResponse) })
+        .catch((error: unknown) => {
+          if (isCollectkitApiError(error) && error.status === 404) return null;
+          throw error;
+        }),
     urlOf: (path) => `${apiBase}/${path.replace(/^\/+/, '')}`,
     async uploadDocument(caseId, file, kind, { onProgress, signal }) {
       const url = caseId === null ? `${apiBase}/v1/documents` : `${apiBase}/${casePath(caseId, 'documents')}`;

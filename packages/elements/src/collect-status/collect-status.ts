@@ -33,11 +33,13 @@ import {
   type CaseStage,
   type CaseSummary,
   type CaseView,
+  type InstalmentPlanView,
   type StatementView,
   type WithdrawalQuote,
 } from '../collect-case/case-api.js';
 import { fieldOfIssuePath } from '../collect-case/case-form.js';
 import { caseStyles } from '../collect-case/collect-case.styles.js';
+import { PLAN_EVENT_TYPES, timelineLines, type LineFormat } from './event-lines.js';
 
 const statusStyles = css`
   .filters {
@@ -115,7 +117,16 @@ interface OpenCase {
   readonly messages: readonly CaseMessage[];
   readonly documents: readonly CaseDocument[];
   readonly statement: StatementView | null;
+  /** The latest instalment plan or proposal; null when the case never had one. */
+  readonly plan: InstalmentPlanView | null;
 }
+
+/** A plan the member is shown: one waiting for the debtor or running (a cancelled or lapsed one is told by the timeline). */
+const SHOWN_PLAN_STATUSES = ['proposed', 'agreed', 'completed'] as const satisfies readonly InstalmentPlanView['status'][];
+type ShownPlan = InstalmentPlanView & { status: (typeof SHOWN_PLAN_STATUSES)[number] };
+const isShownPlan = (plan: InstalmentPlanView | null): plan is ShownPlan => plan !== null && (SHOWN_PLAN_STATUSES as readonly string[]).includes(plan.status);
+
+const hasPlanEvent = (events: readonly CaseEvent[]) => events.some((e) => e.type.startsWith('instalment_plan.'));
 
 interface InvoiceDraft {
   number: string;
@@ -127,8 +138,10 @@ interface InvoiceDraft {
 /**
  * @summary The signed-in member's cases (a member who is not signed in gets the sign-in form, with
  * "forgot password"; a signed-in one a sign-out button): a list with stage and amounts, a stage filter and totals
- * by stage; and one case's detail — its timeline, messages with the case handler, documents (add
- * more), more invoices, the payout statement, and withdrawal with its fee shown before confirming.
+ * by stage; and one case's detail — its timeline (a line in the member's language for every event,
+ * amounts and dates formatted), the instalment plan's schedule when there is one, messages with the
+ * case handler, documents (add more), more invoices, the payout statement, and withdrawal with its fee
+ * shown before confirming.
  *
  * An open case follows its events live through the sdk's long-poll `watch` (one request open at a
  * time, held up to 25 s by the server); the watch stops when the case is closed or the element
@@ -147,6 +160,7 @@ interface InvoiceDraft {
  * @csspart detail - One case's detail.
  * @csspart heading - The open case's heading (focused when it opens).
  * @csspart timeline - The case's events.
+ * @csspart instalment-plan - The instalment plan and its schedule (when the case has one proposed or agreed).
  * @csspart messages - The messages with the case handler.
  * @csspart documents - The case's documents.
  * @csspart invoices - The invoices and the form to add more.
@@ -305,14 +319,15 @@ export class CollectStatus extends LitElement {
     this.failure = '';
     this.withdrawal = null;
     try {
-      const [found, events, messages, documents, statement] = await Promise.all([
+      const [found, [events, plan], messages, documents, statement] = await Promise.all([
         api.getCase(id),
-        this.allEvents(api, id),
+        // The plan only for a case whose events have one: most cases never do, and need no extra request.
+        this.allEvents(api, id).then(async (events) => [events, hasPlanEvent(events) ? await api.instalmentPlan(id) : null] as const),
         api.messages(id),
         api.documents(id),
         api.statement(id).catch(() => null),
       ]);
-      this.open = { case: found, events, messages, documents, statement };
+      this.open = { case: found, events, messages, documents, statement, plan };
       this.focusAfterUpdate = '#case-heading';
       emit(this, 'collect-change', { field: 'case', value: id });
       this.startWatching(id, events.at(-1)?.id);
@@ -389,6 +404,8 @@ export class CollectStatus extends LitElement {
     }
     if (event.type === 'document.added') refreshed.documents = await api.documents(id);
     if (event.type === 'payment.received' || event.type === 'payout.created') refreshed.statement = await api.statement(id).catch(() => null);
+    // A plan proposed, agreed, cancelled or missed, or a payment or stage change that moves its instalments.
+    if (PLAN_EVENT_TYPES.includes(event.type) && (current.plan !== null || event.type.startsWith('instalment'))) refreshed.plan = await api.instalmentPlan(id);
     if (this.open?.case.id === id) this.open = { ...this.open, ...refreshed };
     if (event.type !== 'message.posted' || event.data['authorRole'] === 'operator') {
       this.announcer.announce(this.localize.t.status.updated(current.case.number));
@@ -642,37 +659,42 @@ export class CollectStatus extends LitElement {
           </table>`}`;
   }
 
-  private eventText(event: CaseEvent): string {
-    const e = this.localize.t.status.events;
-    const data = event.data;
-    const amount = (value: unknown) => {
-      const m = value as Money | undefined;
-      return m && typeof m.amount === 'number' && typeof m.currency === 'string' ? this.money(m) : '';
-    };
-    switch (event.type) {
-      case 'case.created':
-        return e.created;
-      case 'invoices.added':
-        return e.invoicesAdded(Number(data['count'] ?? 1));
-      case 'message.posted':
-        return data['authorRole'] === 'operator' ? e.messageFromHandler : e.messageFromYou;
-      case 'document.added':
-        return e.documentAdded(String(data['filename'] ?? ''));
-      case 'case.withdrawn':
-        return e.withdrawn;
-      case 'stage.changed': {
-        const to = data['to'] as CaseStage;
-        return e.stageChanged(this.localize.t.status.stages[to] ?? String(to));
-      }
-      case 'payment.received':
-        return e.paymentReceived(amount(data['amount']));
-      case 'payout.created':
-        return e.payoutCreated(amount(data['paidToCreditor']));
-      case 'reminder.sent':
-        return e.reminderSent(Number(data['number'] ?? 1));
-      default:
-        return e.other(event.type);
-    }
+  /** Money, dates and lists in the element's language, for the timeline's lines. */
+  private readonly lineFormat: LineFormat = {
+    money: (value) => this.money(value),
+    date: (value) => this.localize.formatDate(value, { dateStyle: 'medium' }),
+    list: (items) => new Intl.ListFormat(this.localize.locale, { type: 'conjunction' }).format(items),
+  };
+
+  private renderPlan(plan: ShownPlan): TemplateResult {
+    const t = this.localize.t.status.plan;
+    return html`<section class="panel" part="instalment-plan" aria-labelledby="plan-title" data-plan-status=${plan.status}>
+      <h4 id="plan-title">${t.title}</h4>
+      <p data-plan-summary><strong>${t.statuses[plan.status]}.</strong> ${t.summary(plan.instalments.length, this.money(plan.total))}${plan.planFee ? html` ${t.planFee(this.money(plan.planFee))}` : nothing}</p>
+      <table data-plan-schedule>
+        <caption>${t.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.number}</th>
+            <th scope="col">${t.dueOn}</th>
+            <th scope="col" class="amount">${t.amount}</th>
+            <th scope="col">${t.state}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${plan.instalments.map(
+            (i) => html`<tr data-instalment=${i.number} data-state=${i.state}>
+              <th scope="row">${i.number}</th>
+              <td><time datetime=${i.dueOn}>${this.dateOf(i.dueOn)}</time></td>
+              <td class="amount">${this.money(i.amount)}</td>
+              <td>${t.states[i.state]}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${plan.agreedOn ? html`<p data-plan-paid>${t.paidSoFar(this.money(plan.paid))}</p>` : nothing}
+      <p class="note">${t.interestNote}</p>
+    </section>`;
   }
 
   private renderInvoiceForm(currency: Money['currency']): TemplateResult {
@@ -790,11 +812,12 @@ export class CollectStatus extends LitElement {
       <section class="panel" part="timeline" aria-labelledby="timeline-title">
         <h4 id="timeline-title">${t.timeline}</h4>
         <ol class="timeline">
-          ${open.events.map(
-            (e) => html`<li data-event=${e.type} data-event-id=${e.id}><time datetime=${e.at}>${this.timeOf(e.at)}</time>${this.eventText(e)}</li>`,
+          ${timelineLines(open.events, this.localize.t, this.lineFormat).map(
+            ({ event: e, text }) => html`<li data-event=${e.type} data-event-id=${e.id}><time datetime=${e.at}>${this.timeOf(e.at)}</time>${text}</li>`,
           )}
         </ol>
       </section>
+      ${isShownPlan(open.plan) ? this.renderPlan(open.plan) : nothing}
 
       <section class="panel" part="messages" aria-labelledby="messages-title">
         <h4 id="messages-title">${t.messages}</h4>

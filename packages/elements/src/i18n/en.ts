@@ -281,19 +281,94 @@ export interface Messages {
     /** Heading of a case: its number and the debtor's name. */
     readonly caseHeading: (number: string, debtor: string) => string;
     readonly timeline: string;
+    /**
+     * One line per case event type (collect-status/event-lines.ts). Amounts and dates arrive formatted;
+     * `null` where the event does not carry the value (an older event), and the line then leaves it out.
+     */
     readonly events: {
       readonly created: string;
-      readonly invoicesAdded: (count: number) => string;
+      /** `amount`: the invoices' total. */
+      readonly invoicesAdded: (count: number, amount: string | null) => string;
       readonly messageFromYou: string;
       readonly messageFromHandler: string;
       readonly documentAdded: (name: string) => string;
-      readonly withdrawn: string;
+      /** `fee`: what withdrawing cost, null when free. */
+      readonly withdrawn: (fee: string | null) => string;
       readonly stageChanged: (stage: string) => string;
-      /** `amount` is formatted. */
-      readonly paymentReceived: (amount: string) => string;
+      /** `date`: the day the debtor paid (may be before it was registered). */
+      readonly paymentReceived: (amount: string, date: string | null) => string;
       readonly payoutCreated: (amount: string) => string;
-      readonly reminderSent: (number: number) => string;
+      /** `payBy`: the deadline the reminder gives. */
+      readonly reminderSent: (number: number, payBy: string | null) => string;
+      /** The pre-collection notice (DK inkassovarsel, SE inkassokrav, NO inkassovarsel) with its deadline. */
+      readonly noticeSent: (payBy: string | null) => string;
+      readonly collectionStarted: string;
+      /** `fee` is one of `feeKinds`; `invoice` names the invoice a per-invoice fee is for. */
+      readonly feeAdded: (fee: string, amount: string, invoice: string | null) => string;
+      readonly feeKinds: Readonly<Record<'reminder_fee' | 'notice_fee' | 'collection_fee' | 'compensation' | 'instalment_plan_fee', string>>;
+      readonly otherFee: string;
+      readonly legalApprovalRequested: string;
+      /** `estimate`: the known part of the cost estimate approved. */
+      readonly legalApproved: (estimate: string | null) => string;
+      readonly legalStarted: string;
+      /** `authority` is one of `authorities`; `total` the claim in the file. */
+      readonly claimFile: (authority: string | null, total: string | null) => string;
+      readonly authorities: Readonly<Record<'fogedret' | 'kronofogden', string>>;
+      readonly legalManualPreparation: string;
+      readonly judgment: (date: string | null, reference: string | null) => string;
+      readonly debtAcknowledged: (date: string | null) => string;
+      readonly disputeRaised: string;
+      readonly disputeResolved: Readonly<Record<'continue' | 'withdraw' | 'write_off', string>>;
+      readonly disputeResolvedOther: string;
+      /** `total`: what the debtor owed on the day of the check. */
+      readonly surveillanceChecked: (total: string | null) => string;
+      readonly limitationWarning: (invoice: string, date: string) => string;
+      readonly limitationPassed: (invoice: string, date: string) => string;
+      readonly planProposed: (count: number, total: string, firstDue: string) => string;
+      readonly planAgreed: (count: number, total: string, firstDue: string) => string;
+      readonly planCancelled: string;
+      /** `dueOn`: the due date of the instalment that was not paid. */
+      readonly instalmentMissed: (dueOn: string) => string;
+      /** A `notification.queued` shown on its own, followed by `sentBy(…)` or `notSent`: `letter` is one of `letters`. */
+      readonly notificationQueued: (letter: string) => string;
+      /**
+       * How the debtor was told, a sentence after the step's line ("Reminder 1 was sent to the debtor. Sent by
+       * letter and e-mail."); `channels` is a list such as "letter and e-mail".
+       */
+      readonly sentBy: (channels: string) => string;
+      readonly notSent: string;
+      readonly channels: Readonly<Record<'letter' | 'email' | 'sms', string>>;
+      readonly letters: Readonly<
+        Record<
+          | 'reminder'
+          | 'pre_collection_notice'
+          | 'collection_letter'
+          | 'instalment_plan_confirmation'
+          | 'instalment_plan_lapsed'
+          | 'payment_receipt'
+          | 'surveillance_statement',
+          string
+        >
+      >;
+      readonly otherLetter: string;
+      /** A type this version does not know (a newer server): shown as it is. */
       readonly other: (type: string) => string;
+    };
+    /** The instalment plan section of a case. */
+    readonly plan: {
+      readonly title: string;
+      /** `total` is formatted. */
+      readonly summary: (count: number, total: string) => string;
+      readonly statuses: Readonly<Record<'proposed' | 'agreed' | 'completed', string>>;
+      readonly planFee: (fee: string) => string;
+      readonly caption: string;
+      readonly number: string;
+      readonly dueOn: string;
+      readonly amount: string;
+      readonly state: string;
+      readonly states: Readonly<Record<'paid' | 'due' | 'missed', string>>;
+      readonly paidSoFar: (amount: string) => string;
+      readonly interestNote: string;
     };
     readonly messages: string;
     readonly you: string;
@@ -631,16 +706,79 @@ const en: Messages = {
     timeline: 'What has happened',
     events: {
       created: 'The case was submitted.',
-      invoicesAdded: (count) => (count === 1 ? '1 invoice was added.' : `${count} invoices were added.`),
+      invoicesAdded: (count, amount) =>
+        `${count === 1 ? '1 invoice was' : `${count} invoices were`} added${amount ? ` (${amount})` : ''}.`,
       messageFromYou: 'You wrote to the case handler.',
       messageFromHandler: 'The case handler wrote to you.',
       documentAdded: (name) => `Document added: ${name}.`,
-      withdrawn: 'The case was withdrawn.',
+      withdrawn: (fee) => (fee ? `The case was withdrawn, for a fee of ${fee}.` : 'The case was withdrawn.'),
       stageChanged: (stage) => `The case moved to: ${stage}.`,
-      paymentReceived: (amount) => `The debtor paid ${amount}.`,
+      paymentReceived: (amount, date) => `The debtor paid ${amount}${date ? ` on ${date}` : ''}.`,
       payoutCreated: (amount) => `${amount} was paid out to you.`,
-      reminderSent: (number) => `Reminder ${number} was sent to the debtor.`,
+      reminderSent: (number, payBy) => `Reminder ${number} was sent to the debtor${payBy ? `, to pay by ${payBy}` : ''}.`,
+      noticeSent: (payBy) => `The debt collection notice was sent to the debtor${payBy ? `, to pay by ${payBy}` : ''}.`,
+      collectionStarted: 'Collection started: the debtor was sent a collection letter.',
+      feeAdded: (fee, amount, invoice) => `${fee}${invoice ? ` for invoice ${invoice}` : ''} added to the claim: ${amount}.`,
+      feeKinds: {
+        reminder_fee: 'Reminder fee',
+        notice_fee: 'Debt collection notice fee',
+        collection_fee: 'Collection fee',
+        compensation: 'Compensation for late payment',
+        instalment_plan_fee: 'Instalment plan fee',
+      },
+      otherFee: 'Fee',
+      legalApprovalRequested: 'The debtor has not paid: legal action needs your approval of its costs.',
+      legalApproved: (estimate) => `Legal action was approved${estimate ? `, at an estimated ${estimate}` : ''}.`,
+      legalStarted: 'Legal action started: the claim is filed.',
+      claimFile: (authority, total) =>
+        `The claim file${authority ? ` for ${authority}` : ''} was prepared${total ? `, claiming ${total}` : ''}. It is among the documents.`,
+      authorities: { fogedret: 'the enforcement court (fogedretten)', kronofogden: 'the Swedish Enforcement Authority (Kronofogden)' },
+      legalManualPreparation: 'The case handler prepares the legal step by hand for the debtor’s country.',
+      judgment: (date, reference) => `Judgment was given${date ? ` on ${date}` : ''}${reference ? ` (${reference})` : ''}.`,
+      debtAcknowledged: (date) => `The debtor acknowledged the debt${date ? ` on ${date}` : ''}.`,
+      disputeRaised: 'The claim is disputed: collection stops until the case handler decides.',
+      disputeResolved: {
+        continue: 'The dispute is resolved: collection continues.',
+        withdraw: 'The dispute is resolved: the case is withdrawn.',
+        write_off: 'The dispute is resolved: the claim is written off.',
+      },
+      disputeResolvedOther: 'The dispute is resolved.',
+      surveillanceChecked: (total) => `Surveillance check${total ? `: the debtor owes ${total}` : ''}.`,
+      limitationWarning: (invoice, date) => `Invoice ${invoice} becomes time-barred on ${date}.`,
+      limitationPassed: (invoice, date) => `Invoice ${invoice} may have been time-barred since ${date}.`,
+      planProposed: (count, total, firstDue) => `An instalment plan was proposed: ${total} in ${count} instalment${count === 1 ? '' : 's'}, the first due ${firstDue}.`,
+      planAgreed: (count, total, firstDue) => `The debtor agreed to pay ${total} in ${count} instalment${count === 1 ? '' : 's'}, the first due ${firstDue}.`,
+      planCancelled: 'The proposed instalment plan was cancelled.',
+      instalmentMissed: (dueOn) => `The instalment due ${dueOn} was not paid: the plan has lapsed and collection continues.`,
+      notificationQueued: (letter) => `${letter} to the debtor.`,
+      sentBy: (channels) => `Sent by ${channels}.`,
+      notSent: 'Not sent: the debtor has no address for the channels chosen.',
+      channels: { letter: 'letter', email: 'e-mail', sms: 'SMS' },
+      letters: {
+        reminder: 'Reminder',
+        pre_collection_notice: 'Debt collection notice',
+        collection_letter: 'Collection letter',
+        instalment_plan_confirmation: 'Confirmation of the instalment plan',
+        instalment_plan_lapsed: 'Notice that the instalment plan has lapsed',
+        payment_receipt: 'Receipt for a payment',
+        surveillance_statement: 'Statement of the claim',
+      },
+      otherLetter: 'A letter',
       other: (type) => `Update: ${type}.`,
+    },
+    plan: {
+      title: 'Instalment plan',
+      summary: (count, total) => `${total} in ${count} instalment${count === 1 ? '' : 's'}.`,
+      statuses: { proposed: 'Proposed to the debtor, not yet agreed', agreed: 'Agreed', completed: 'Every instalment is paid' },
+      planFee: (fee) => `Includes the plan fee of ${fee}.`,
+      caption: 'The instalments',
+      number: 'No.',
+      dueOn: 'Due',
+      amount: 'Amount',
+      state: 'Status',
+      states: { paid: 'Paid', due: 'Due', missed: 'Missed' },
+      paidSoFar: (amount) => `Paid since the agreement: ${amount}.`,
+      interestNote: 'Late-payment interest keeps running during the plan and is owed on top.',
     },
     messages: 'Messages with the case handler',
     you: 'You',

@@ -2,6 +2,7 @@
 // keyboard. Kept out of the build and the custom-elements manifest by their excludes (src/testing/**).
 
 import { sendKeys } from '@web/test-runner-commands';
+import { boolean, nullable, object, schema, string } from '../internal/check.js';
 import { createClient, type CollectkitClient, type EnrolmentRequest } from '@collectkit/sdk';
 
 /** What test/browser/collectkit-server.mjs serves at /__collectkit-test-config. */
@@ -9,11 +10,47 @@ export interface TestConfig {
   apiBase: string;
   publishableKey: string;
   secretKey: string;
+  /** The simulated-time server's operator account (only `readTestConfig('simulated')`). */
+  operator?: { email: string; password: string };
 }
 
+/** Which server: the run's shared one, or the one whose clock an operator moves forward. */
+export type TestClock = 'system' | 'simulated';
+
 /** The API base and keys of the real Collectkit server the test run started. */
-export async function readTestConfig(): Promise<TestConfig> {
-  return (await (await fetch('/__collectkit-test-config')).json()) as TestConfig;
+export async function readTestConfig(clock: TestClock = 'system'): Promise<TestConfig> {
+  return (await (await fetch(`/__collectkit-test-config${clock === 'simulated' ? '?clock=simulated' : ''}`)).json()) as TestConfig;
+}
+
+/** The simulation's state (packages/server/src/http/simulate.ts), the part the tests read. */
+const SimulationStateSchema = schema(object({ today: string(), running: boolean(), lastError: nullable(string()) }));
+
+/** The simulated-time server's operator, signed in (a bearer token, no cookie). */
+export async function operatorClient(config: TestConfig): Promise<CollectkitClient> {
+  if (!config.operator) throw new Error('only the simulated-time server has an operator: readTestConfig("simulated")');
+  const plain = createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'omit' });
+  const { token } = await plain.sessions.create(config.operator);
+  return createClient({ apiBase: config.apiBase, token, credentials: 'omit' });
+}
+
+/**
+ * Moves the simulated-time server's clock `days` days forward, the dunning scheduler doing each
+ * day's work (POST /v1/simulation/advance answers 202 at once), and waits until the run is done.
+ * The operator signs in afresh for each run: a session lasts 14 days of the server's clock, so one
+ * run moves at most 13 days (sign members in again between runs: memberSession's `renew`).
+ */
+export async function advanceDays(config: TestConfig, days: number): Promise<{ today: string }> {
+  if (days > 13) throw new Error('advance at most 13 days at a time: the sessions signed in before would expire during the run');
+  const operator = await operatorClient(config);
+  await operator.request({ method: 'POST', path: 'v1/simulation/advance', json: { days }, schema: SimulationStateSchema });
+  for (;;) {
+    const state = await operator.request({ method: 'GET', path: 'v1/simulation', schema: SimulationStateSchema });
+    if (!state.running) {
+      if (state.lastError) throw new Error(`the simulation failed: ${state.lastError}`);
+      return { today: state.today };
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** The password every test member gets. */
@@ -42,10 +79,11 @@ export async function enrolMember(client: CollectkitClient, request: EnrolmentRe
  * member up (`enrolment(email)`, e-mail `<emailPrefix>-xxxxxxxx@example.com`) and the `after` that
  * removes the cookie. Hooks the file registers later run after the sign-up.
  */
-export function memberSession(emailPrefix: string, enrolment: (email: string) => EnrolmentRequest) {
+export function memberSession(emailPrefix: string, enrolment: (email: string) => EnrolmentRequest, options: { clock?: TestClock } = {}) {
   const SESSION_COOKIE = 'collectkit_session';
   let config: TestConfig | undefined;
   let ownCookie = false;
+  let email: string | undefined;
   const configured = (): TestConfig => {
     if (!config) throw new Error('the test config is read in before()');
     return config;
@@ -53,11 +91,20 @@ export function memberSession(emailPrefix: string, enrolment: (email: string) =>
   /** The member's own view of the API, through the browser's session cookie. */
   const member = () => createClient({ apiBase: configured().apiBase, publishableKey: configured().publishableKey, credentials: 'include' });
 
-  before(async () => {
-    config = await readTestConfig();
+  before(async function () {
+    // The simulated-time server starts on first use: a PGlite migration, some seconds.
+    if (options.clock === 'simulated') this.timeout(60_000);
+    config = await readTestConfig(options.clock);
     const me = await member().me.get().catch(() => null);
     if (me?.user.role === 'member') return;
-    const email = `${emailPrefix}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    if (options.clock === 'simulated') {
+      // The simulated server does not know a member an earlier file left signed in on the shared one,
+      // and that member's HttpOnly cookie (cookies ignore ports) would shadow this file's: end it there.
+      const shared = await readTestConfig();
+      const other = createClient({ apiBase: shared.apiBase, publishableKey: shared.publishableKey, credentials: 'include' });
+      if (await other.me.get().catch(() => null)) await other.sessions.deleteCurrent();
+    }
+    email = `${emailPrefix}-${crypto.randomUUID().slice(0, 8)}@example.com`;
     // Enrolment goes without cookies: a browser still signed in as another member would be refused.
     const plain = createClient({ apiBase: config.apiBase, publishableKey: config.publishableKey, credentials: 'omit' });
     const session = await enrolMember(plain, enrolment(email));
@@ -69,7 +116,18 @@ export function memberSession(emailPrefix: string, enrolment: (email: string) =>
     if (ownCookie) document.cookie = `${SESSION_COOKIE}=; path=/; Max-Age=0`;
   });
 
-  return { config: configured, member };
+  /**
+   * Signs this file's member in again (a session lasts 14 days of the server's clock: after simulated
+   * time has passed it has expired) and puts the new token in the cookie.
+   */
+  const renew = async (): Promise<void> => {
+    if (!email || !ownCookie) throw new Error('only a member this file signed up can be signed in again');
+    const plain = createClient({ apiBase: configured().apiBase, publishableKey: configured().publishableKey, credentials: 'omit' });
+    const { token } = await plain.sessions.create({ email, password: MEMBER_PASSWORD });
+    document.cookie = `${SESSION_COOKIE}=${token}; path=/; SameSite=Lax`;
+  };
+
+  return { config: configured, member, renew };
 }
 
 /** The focused element, looking through shadow roots. */

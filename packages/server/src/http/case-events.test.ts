@@ -35,16 +35,21 @@ describeEachDatabase('case events: timeline and long-poll', (server) => {
     }
   });
 
-  it('lists events in id order across a change in the number of digits (9, 10, …), so the cursor never goes back', async () => {
+  it('keeps the timeline in event order where the ids gain a digit (9 → 10), and resumes after the last one', async () => {
     const { url, member, created, path } = await memberWithCase();
-    const first = BigInt((await call(url, 'GET', path, { bearer: member.token })).json.data[0].id);
-    // Enough messages that the case's event ids cross from n digits to n + 1 (e.g. 98 → 102).
-    const toNextPower = Number(10n ** BigInt(first.toString().length) - first);
-    for (let i = 0; i <= Math.min(toNextPower, 110); i++) await call(url, 'POST', `/v1/cases/${created.id}/messages`, { bearer: member.token, body: { body: `m${i}` } });
-    const all = await call(url, 'GET', `${path}?limit=100`, { bearer: member.token });
-    const ids: bigint[] = all.json.data.map((e: { id: string }) => BigInt(e.id));
-    assert.deepEqual(ids, [...ids].sort((a, b) => (a < b ? -1 : 1)));
-    assert.equal(all.json.nextCursor, ids.at(-1)!.toString());
+    // Move the id sequence (forward only) to just below the next power of ten: the next events are …98, …99, 1…00, 1…01.
+    const [sequence] = await server().db.query<{ last: string }>('SELECT last_value::text AS last FROM events_id_seq');
+    const below = 10n ** BigInt(sequence!.last.length) - 3n;
+    await server().db.query('SELECT setval($1::regclass, $2::bigint)', ['events_id_seq', below.toString()]);
+    for (const text of ['a', 'b', 'c', 'd']) await call(url, 'POST', `/v1/cases/${created.id}/messages`, { bearer: member.token, body: { body: text } });
+    const all = await call(url, 'GET', path, { bearer: member.token });
+    const ids: string[] = all.json.data.map((e: { id: string }) => e.id);
+    assert.equal(ids.length, 5);
+    assert.deepEqual([...ids].sort((x, y) => (BigInt(x) < BigInt(y) ? -1 : 1)), ids, `in id order: ${ids.join(', ')}`);
+    assert.ok(ids.at(-1)!.length > ids[1]!.length, `the ids cross a power of ten: ${ids.join(', ')}`);
+    assert.equal(all.json.nextCursor, ids.at(-1));
+    const page = await call(url, 'GET', `${path}?after=${ids[0]}&limit=3`, { bearer: member.token });
+    assert.deepEqual(page.json.data.map((e: { id: string }) => e.id), ids.slice(1, 4));
   });
 
   it('answers a waiting request within ~100 ms of a new event', async () => {

@@ -9,7 +9,7 @@ const errors = { 400: CaseErrorResponseSchema, 401: CaseErrorResponseSchema, 403
 
 async function eventsAfter(db: Queryable, associationId: string, caseId: string, after: string | undefined, limit: number): Promise<CaseEventPage> {
   const rows = await db.query<{ id: string; type: string; data: Record<string, unknown>; created_at: Date }>(
-    // ORDER BY the column, not the text alias: as text, event 10 would sort before event 9.
+    // ORDER BY events.id, the bigint: a bare `id` would name the text column of the SELECT list and sort "10" before "9".
     `SELECT id::text AS id, type, data, created_at FROM events
      WHERE association_id = $1 AND case_id = $2 AND id > $3 ORDER BY events.id LIMIT $4`,
     [associationId, caseId, after ?? '0', limit],
