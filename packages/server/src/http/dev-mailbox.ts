@@ -29,7 +29,7 @@ export const devMailboxRoutes: FastifyPluginAsyncZod<RouteOptions & { env?: Node
     async (request, reply) => {
       const notifications = await listNotifications(request.db, request.query.limit);
       const plain = await request.db.query<{ id: string; recipient: string; subject: string; body: string; created_at: Date; sent_at: Date | null }>(
-        'SELECT id::text, recipient, subject, body, created_at, sent_at FROM outbox_emails ORDER BY id DESC LIMIT $1',
+        'SELECT id::text, recipient, subject, body, created_at, sent_at FROM outbox_emails ORDER BY outbox_emails.id DESC LIMIT $1',
         [request.query.limit],
       );
       const e = escapeHtml;

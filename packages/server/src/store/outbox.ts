@@ -29,7 +29,7 @@ export interface OutboxEmailRow {
 
 export async function listOutbox(db: Queryable, associationId: string): Promise<OutboxEmailRow[]> {
   return db.query<OutboxEmailRow>(
-    'SELECT id::text, recipient, subject, body, created_at FROM outbox_emails WHERE association_id = $1 ORDER BY id',
+    'SELECT id::text, recipient, subject, body, created_at FROM outbox_emails WHERE association_id = $1 ORDER BY outbox_emails.id',
     [associationId],
   );
 }

@@ -120,7 +120,7 @@ export function listNotifications(db: Queryable, limit: number): Promise<Mailbox
   return db.query<MailboxRow>(
     `SELECT id::text, association_id::text, case_id, kind, channel, language, recipient, subject, text_body, html_body,
             (letter_pdf IS NOT NULL OR letter_data IS NOT NULL) AS has_letter, note, status, attempts, last_error, created_at, sent_at
-     FROM notifications ORDER BY id DESC LIMIT $1`,
+     FROM notifications ORDER BY notifications.id DESC LIMIT $1`,
     [limit],
   );
 }
@@ -142,7 +142,7 @@ export async function notificationLetter(db: Queryable, id: string): Promise<{ p
 export function lettersToRender(tx: Queryable, limit: number): Promise<{ id: string; letter_data: string }[]> {
   return tx.query<{ id: string; letter_data: string }>(
     `SELECT id::text, letter_data::text AS letter_data FROM notifications
-      WHERE letter_pdf IS NULL AND letter_data IS NOT NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      WHERE letter_pdf IS NULL AND letter_data IS NOT NULL ORDER BY notifications.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
     [limit],
   );
 }
