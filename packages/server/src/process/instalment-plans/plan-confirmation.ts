@@ -1,10 +1,9 @@
-import { debtorCountry, isLawCountry, lawFor, type CurrencyCode, type IsoDate, type ScheduledInstalment } from '@collectkit/sdk';
-import { caseInvoices, type CaseRow } from '../../store/cases.js';
+import type { IsoDate, ScheduledInstalment } from '@collectkit/sdk';
+import type { CaseRow } from '../../store/cases.js';
 import type { Queryable } from '../../store/database.js';
-import { listPayments } from '../../store/payments.js';
 import type { NotificationChannel } from '../notifications/notification-outbox.js';
 import { readAgencyProfile } from '../notifications/agency-profile.js';
-import { specifyClaim } from '../notifications/claim-specification.js';
+import { specifyCaseClaim } from '../notifications/case-claim.js';
 import { queueNotification, type QueuedNotifications } from '../notifications/queue-notification.js';
 import { creditorName } from '../scheduler/scheduler-store.js';
 import { feesOf, type DunningEvent } from '../scheduler/dunning-state.js';
@@ -21,23 +20,10 @@ export async function queuePlanConfirmation(
   input: { planId: string; instalments: readonly ScheduledInstalment[]; events: readonly DunningEvent[]; channels: readonly NotificationChannel[]; today: IsoDate; at: Date },
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<QueuedNotifications> {
-  const currency = row.currency as CurrencyCode;
-  const country = debtorCountry(row.debtor);
-  const [invoices, payments, name] = await Promise.all([
-    caseInvoices(tx, row.association_id, row.id),
-    listPayments(tx, row.association_id, row.id),
+  const [specification, name] = await Promise.all([
+    specifyCaseClaim(tx, row, { fees: feesOf(input.events), interestUntil: input.today }),
     creditorName(tx, row.association_id, row.creditor_id),
   ]);
-  const specification = specifyClaim({
-    currency,
-    invoices: invoices.map((i) => ({ number: i.number, dueDate: i.due_date, outstanding: { amount: i.outstanding, currency } })),
-    fees: feesOf(input.events),
-    country,
-    debtorType: row.debtor.type,
-    interestUntil: input.today,
-    ...(isLawCountry(country) ? { law: lawFor(country, { carryForwardLastRate: true }) } : {}),
-    payments: payments.map((p) => ({ receivedOn: p.received_on, amount: { amount: p.amount, currency }, appliedToPrincipal: { amount: p.applied_principal, currency } })),
-  });
   return queueNotification(tx, {
     associationId: row.association_id,
     caseId: row.id,

@@ -6,9 +6,8 @@ import { findCreditor } from '../../store/creditors.js';
 import type { Queryable } from '../../store/database.js';
 import { addDocumentToCase, insertDocument, listCaseDocuments, type DocumentRow } from '../../store/documents.js';
 import { appendEvent } from '../../store/events.js';
-import { listPayments } from '../../store/payments.js';
 import type { AgencyProfile } from '../notifications/agency-profile.js';
-import { specifyClaim } from '../notifications/claim-specification.js';
+import { specifyCaseClaim } from '../notifications/case-claim.js';
 import { feesOf } from '../scheduler/dunning-state.js';
 import { caseEvents } from '../scheduler/scheduler-store.js';
 import { buildClaimFile, claimFileProcedure, type ClaimFileDocument } from './claim-file.js';
@@ -58,21 +57,7 @@ export async function generateClaimFile(
 
   const invoices = await caseInvoices(tx, row.association_id, row.id);
   const events = await caseEvents(tx, row.association_id, row.id);
-  const payments = (await listPayments(tx, row.association_id, row.id)).map((p) => ({
-    receivedOn: p.received_on,
-    amount: { amount: p.amount, currency },
-    appliedToPrincipal: { amount: p.applied_principal, currency },
-  }));
-  const specification = specifyClaim({
-    currency,
-    invoices: invoices.map((i) => ({ number: i.number, dueDate: i.due_date, outstanding: { amount: i.outstanding, currency } })),
-    fees: feesOf(events),
-    country,
-    debtorType: row.debtor.type,
-    interestUntil: today,
-    law,
-    payments,
-  });
+  const specification = await specifyCaseClaim(tx, row, { fees: feesOf(events), interestUntil: today, law, invoices });
   const creditor = await findCreditor(tx, row.association_id, row.creditor_id);
   const company = (creditor?.company ?? { name: '' }) as { name: string; country?: string; nationalId?: string; address?: Address };
   const previous = claimFileDocumentIds(events);

@@ -1,12 +1,11 @@
-import { addDays, debtorCountry, isLawCountry, lawFor, type CurrencyCode, type IsoDate, type Money } from '@collectkit/sdk';
+import { addDays, type IsoDate, type Money } from '@collectkit/sdk';
 import { storedRulesFor } from '../../store/business-rules.js';
-import { caseInvoices, type CaseRow } from '../../store/cases.js';
+import type { CaseRow } from '../../store/cases.js';
 import type { Queryable } from '../../store/database.js';
-import { listPayments } from '../../store/payments.js';
 import { creditorName } from '../scheduler/scheduler-store.js';
 import { feesOf } from '../scheduler/dunning-state.js';
 import { readAgencyProfile } from './agency-profile.js';
-import { specifyClaim } from './claim-specification.js';
+import { specifyCaseClaim } from './case-claim.js';
 import { queueNotification, type QueuedNotifications } from './queue-notification.js';
 
 /** Days to pay what a partial payment left, as the scheduler's collection letter gives by default (not statutory). */
@@ -26,25 +25,12 @@ export async function queuePaymentReceipt(
   today: IsoDate,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<QueuedNotifications> {
-  const currency = row.currency as CurrencyCode;
-  const country = debtorCountry(row.debtor);
-  const [invoices, events, payments, rules, name] = await Promise.all([
-    caseInvoices(tx, row.association_id, row.id),
+  const [events, rules, name] = await Promise.all([
     tx.query<{ type: string; data: Record<string, unknown> }>(`SELECT type, data FROM events WHERE association_id = $1 AND case_id = $2 AND type = 'fee.added' ORDER BY id`, [row.association_id, row.id]),
-    listPayments(tx, row.association_id, row.id),
     storedRulesFor(tx, row),
     creditorName(tx, row.association_id, row.creditor_id),
   ]);
-  const specification = specifyClaim({
-    currency,
-    invoices: invoices.map((i) => ({ number: i.number, dueDate: i.due_date, outstanding: { amount: i.outstanding, currency } })),
-    fees: feesOf(events),
-    country,
-    debtorType: row.debtor.type,
-    interestUntil: payment.receivedOn,
-    ...(isLawCountry(country) ? { law: lawFor(country, { carryForwardLastRate: true }) } : {}),
-    payments: payments.map((p) => ({ receivedOn: p.received_on, amount: { amount: p.amount, currency }, appliedToPrincipal: { amount: p.applied_principal, currency } })),
-  });
+  const specification = await specifyCaseClaim(tx, row, { fees: feesOf(events), interestUntil: payment.receivedOn });
   return queueNotification(tx, {
     associationId: row.association_id,
     caseId: row.id,

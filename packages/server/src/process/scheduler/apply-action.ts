@@ -15,9 +15,9 @@ import type { Queryable } from '../../store/database.js';
 import { appendEvent } from '../../store/events.js';
 import { updateCase, type CaseInvoiceRow, type CaseRow } from '../../store/cases.js';
 import { enqueueWebhooks } from '../../store/webhooks.js';
-import { listPayments } from '../../store/payments.js';
 import type { AgencyProfile } from '../notifications/agency-profile.js';
-import { specifyClaim, type SpecifiedFee } from '../notifications/claim-specification.js';
+import { specifyCaseClaim } from '../notifications/case-claim.js';
+import type { SpecifiedFee } from '../notifications/claim-specification.js';
 import type { FeeKind, NotificationKind } from '../notifications/kinds.js';
 import { queueNotification } from '../notifications/queue-notification.js';
 import { generateClaimFile } from '../legal/claim-file-store.js';
@@ -165,22 +165,7 @@ export async function applyDunningAction(
   }
 
   if (notification) {
-    // Payments registered so far (store/payments.ts): their principal parts stop interest on what they paid.
-    const payments = (await listPayments(tx, row.association_id, row.id)).map((p) => ({
-      receivedOn: p.received_on,
-      amount: { amount: p.amount, currency },
-      appliedToPrincipal: { amount: p.applied_principal, currency },
-    }));
-    const specification = specifyClaim({
-      currency,
-      invoices: invoices.map((i) => ({ number: i.number, dueDate: i.due_date, outstanding: { amount: i.outstanding, currency } })),
-      fees: [...feesOf(events), ...newFees],
-      country: debtorCountry(row.debtor),
-      debtorType,
-      interestUntil: today,
-      law,
-      payments,
-    });
+    const specification = await specifyCaseClaim(tx, row, { fees: [...feesOf(events), ...newFees], interestUntil: today, law, invoices });
     if (action.kind === 'surveillance_check') {
       // The claim as of the re-check (issue 5 §3): principal, fees, interest accrued to today, less what was paid.
       const { principal, feesTotal: fees, interestTotal: interest, paidTotal: paid, total } = specification;
