@@ -39,6 +39,11 @@ export interface AppConfig {
   publicUrl?: string;
   /** Behind a reverse proxy: trust X-Forwarded-* (client ip for rate limits, https for Secure cookies). */
   trustProxy?: boolean;
+  /**
+   * The association's pages are another site than this API (e.g. www.forening.dk and api.inkasso.dk): the
+   * session cookie becomes SameSite=None; Secure; Partitioned (auth/sessions.ts). Default false (SameSite=Lax).
+   */
+  crossSiteSessions?: boolean;
   logLevel?: LogLevel;
   /** Login and password-reset attempts per IP and e-mail per minute. */
   loginRateLimit?: number;
@@ -63,6 +68,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     },
   });
   app.decorate('clock', config.clock);
+  app.decorate('sessionCookieSameSite', config.crossSiteSessions ? 'none' : 'lax');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const db = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir: config.dataDir });
   await migrate(db, { appliedAt: clock.now() });
   clock.setOffsetMs(await readSimulatedOffset(db));
-  const app = await buildApp({ db, clock, publicUrl: config.publicUrl, trustProxy: config.trustProxy, logLevel: config.logLevel });
+  const app = await buildApp({ db, clock, publicUrl: config.publicUrl, trustProxy: config.trustProxy, crossSiteSessions: config.crossSiteSessions, logLevel: config.logLevel });
   // A `simulate` run on the same PostgreSQL moves this server's today on too, within 5 s.
   const catchUp = setInterval(() => void catchUpSimulatedClock(db, clock).catch((err: unknown) => app.log.warn({ err }, 'could not read the simulated clock')), 5_000);
   catchUp.unref();

@@ -11,6 +11,8 @@ export interface ServerConfig {
   /** Where people reach the server; links in e-mails and the banner use it. */
   publicUrl: string;
   trustProxy: boolean;
+  /** COLLECTKIT_CROSS_SITE_SESSIONS: the elements run on another site than the API (SameSite=None session cookie). */
+  crossSiteSessions: boolean;
   logLevel: LogLevel;
 }
 
@@ -35,6 +37,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     dataDir: env.COLLECTKIT_DATA_DIR || DEFAULT_DATA_DIR,
     publicUrl,
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    crossSiteSessions: env.COLLECTKIT_CROSS_SITE_SESSIONS === 'true' || env.COLLECTKIT_CROSS_SITE_SESSIONS === '1',
     logLevel,
   };
 }

@@ -4,7 +4,7 @@ import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { Clock } from '../clock.js';
 import type { Database } from '../store/database.js';
-import { isOriginAllowedAnywhere } from '../store/associations.js';
+import { findAssociation, isOriginAllowedAnywhere } from '../store/associations.js';
 import { ApiError } from '../http/api-error.js';
 import type { AuthContext, AuthKind } from './auth-context.js';
 import { findApiKey, presentedCredentials } from './credentials.js';
@@ -67,6 +67,24 @@ export async function installAuth(app: FastifyInstance, options: { db: Database;
   });
 }
 
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A browser sends the session cookie by itself (with SameSite=None even from other sites), so a request
+ * that changes something and rides on the cookie must come from this server's own pages or one of the
+ * association's allowed origins — the CSRF check. Reads are left alone: CORS already keeps their answers
+ * from other sites, and the status polling path stays one lookup. Bearer tokens are sent on purpose and
+ * need no check; a request without Origin is not a cross-site browser request.
+ */
+async function refuseForeignOrigin(request: FastifyRequest, db: Database, associationId: string): Promise<void> {
+  const origin = request.headers.origin;
+  if (origin === undefined || READS.has(request.method)) return;
+  if (origin === `${request.protocol}://${request.host}`) return;
+  const association = await findAssociation(db, associationId);
+  if (association?.allowed_origins.includes(origin)) return;
+  throw new ApiError(403, 'origin_not_allowed', `A signed-in request from ${origin} is refused: it is not one of the association's sites.`);
+}
+
 function article(kind: string): string {
   return /^[aeiou]/.test(kind) ? 'an' : 'a';
 }
@@ -91,7 +109,10 @@ async function resolveAuth(request: FastifyRequest, db: Database, clock: Clock, 
   const now = clock.now();
   let session = presented.bearerSession ? await findLiveSession(db, presented.bearerSession, now) : undefined;
   if (presented.bearerSession && !session) throw new ApiError(401, 'unauthenticated', 'The session has expired or was ended; sign in again.');
-  if (!session && presented.cookieSession) session = await findLiveSession(db, presented.cookieSession, now);
+  if (!session && presented.cookieSession) {
+    session = await findLiveSession(db, presented.cookieSession, now);
+    if (session) await refuseForeignOrigin(request, db, session.associationId);
+  }
 
   if (session) {
     if (key && key.associationId !== session.associationId) {

@@ -128,17 +128,23 @@ export function clearSessionCache(): void {
   revokedUsers.clear();
 }
 
-/** HttpOnly so page scripts cannot read it; Lax so other sites cannot ride it; Secure over https. */
+/**
+ * HttpOnly so page scripts cannot read it. SameSite=Lax by default, so other sites cannot ride it; Secure
+ * over https. Where the association's pages are another site than the API (COLLECTKIT_CROSS_SITE_SESSIONS),
+ * SameSite=None so the embedded elements' requests carry it, always Secure (browsers demand it) and
+ * Partitioned (CHIPS: kept per top-level site, so it works where third-party cookies are restricted and no
+ * other site's page shares it). Cross-site riding is then stopped by the Origin check in auth-plugin.ts.
+ */
+function cookieAttributes(request: FastifyRequest) {
+  return request.server.sessionCookieSameSite === 'none'
+    ? ({ httpOnly: true, sameSite: 'none', secure: true, partitioned: true, path: '/' } as const)
+    : ({ httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', path: '/' } as const);
+}
+
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: IssuedSession): void {
-  reply.setCookie(SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.protocol === 'https',
-    path: '/',
-    expires: session.expiresAt,
-  });
+  reply.setCookie(SESSION_COOKIE, session.token, { ...cookieAttributes(request), expires: session.expiresAt });
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', path: '/' });
+  reply.clearCookie(SESSION_COOKIE, cookieAttributes(request));
 }

@@ -6,6 +6,11 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The server's one clock (src/clock.ts). */
     clock: Clock;
+    /**
+     * The session cookie's SameSite policy: 'lax' (default) when the association's pages and the API are
+     * one site; 'none' (Secure, Partitioned) when the elements run on another site than the API.
+     */
+    sessionCookieSameSite: 'lax' | 'none';
   }
   interface FastifyRequest {
     /** The request's database handle: inside the command's transaction on mutating routes. */
