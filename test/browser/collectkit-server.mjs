@@ -3,7 +3,11 @@
 // secretKey, associationId); nothing is mocked. Tests that move time read
 // `/__collectkit-test-config?clock=simulated`: a second server, started on first use, whose clock an
 // operator moves forward (POST /v1/simulation/advance) and whose config adds `operator`
-// { email, password } — the shared server's clock never moves under the other tests.
+// { email, password } — the shared server's clock never moves under the other tests. Tests of the
+// elements on another site than the API read `/__collectkit-test-config?sessions=cross-site`: a third
+// server, started on first use, built with `crossSiteSessions: true` and listening on 127.0.0.1 (its
+// apiBase `http://127.0.0.1:<port>`, another site than the page on localhost), whose association
+// allows the test page's origin.
 //
 // The server runs in a child process (`node --conditions=source --import tsx start-server.ts`)
 // because the config is plain .mjs and the server is TypeScript; it learns the test page's origin
@@ -68,8 +72,9 @@ const CSP_FILES = {
 
 /** The started server, shared by the plugin (starts and stops it) and the middleware (serves its config). */
 let running;
-/** The simulated-time server, once a test asked for it; and the test page's origin it must allow. */
+/** The simulated-time and cross-site servers, once a test asked for them; and the test page's origin they must allow. */
 let simulated;
+let crossSite;
 let pageOrigin;
 
 async function stopServer(started) {
@@ -92,9 +97,10 @@ export function collectkitServer() {
       await running;
     },
     async serverStop() {
-      const started = [running, simulated].filter(Boolean);
+      const started = [running, simulated, crossSite].filter(Boolean);
       running = undefined;
       simulated = undefined;
+      crossSite = undefined;
       await Promise.all(started.map(stopServer));
     },
   };
@@ -104,9 +110,11 @@ export function collectkitServer() {
 export async function collectkitMiddleware(ctx, next) {
   if (ctx.path === TEST_CONFIG_PATH) {
     if (!running) throw new Error('the Collectkit test server is not running');
-    if (ctx.query.clock === 'simulated') simulated ??= startServer(pageOrigin, ['--simulated']);
+    let server = running;
+    if (ctx.query.clock === 'simulated') server = simulated ??= startServer(pageOrigin, ['--simulated']);
+    else if (ctx.query.sessions === 'cross-site') server = crossSite ??= startServer(pageOrigin, ['--cross-site-sessions']);
     ctx.type = 'application/json';
-    ctx.body = JSON.stringify((await (ctx.query.clock === 'simulated' ? simulated : running)).config);
+    ctx.body = JSON.stringify((await server).config);
     return;
   }
   if (ctx.path.startsWith(CSP_PREFIX)) {

@@ -14,6 +14,12 @@
  * scheduler doing each day's work); the association also gets an operator account, whose e-mail and
  * password the JSON line carries as `operator`. A separate server, so that no other test sees its
  * clock move.
+ *
+ * With `--cross-site-sessions` the server is built with `crossSiteSessions: true` (the member's cookie
+ * SameSite=None; Secure; Partitioned) and listens on 127.0.0.1, its API base `http://127.0.0.1:<port>`:
+ * another SITE than the test page on `localhost`, as an association's www.forening.dk and the API's
+ * api.inkasso.dk are. Chromium treats loopback as potentially trustworthy, so it takes the Secure
+ * cookie over plain http from 127.0.0.1 (from a non-loopback http host it would refuse it).
  */
 import type { AddressInfo } from 'node:net';
 import { buildApp, migrate, systemClock } from '../../packages/server/src/index.js';
@@ -36,10 +42,11 @@ const origins = argument('origin');
 if (origins.length === 0) throw new Error('start-server: give the test page origin with --origin http://localhost:8000');
 
 const simulated = process.argv.includes('--simulated');
+const crossSite = process.argv.includes('--cross-site-sessions');
 const db = await openPgliteDatabase('memory://');
 const clock = simulated ? offsetClock(systemClock()) : systemClock();
 await migrate(db, { appliedAt: clock.now() });
-const app = await buildApp({ db, clock, logLevel: 'silent' });
+const app = await buildApp({ db, clock, logLevel: 'silent', crossSiteSessions: crossSite });
 const association = await createAssociation(
   db,
   { name: 'Browser-test association', country: 'DK', allowedOrigins: origins, pricingPlanId: DEFAULT_PLAN_ID },
@@ -58,11 +65,13 @@ if (operator) {
 }
 // 'localhost' (not 127.0.0.1) so that the page (http://localhost:<wtr port>) and the API are the same
 // site: the session cookie is SameSite=Lax, and a cross-site fetch would neither set nor send it.
-await app.listen({ host: 'localhost', port: 0 });
+// The cross-site server is on 127.0.0.1 on purpose: another site than the page.
+const host = crossSite ? '127.0.0.1' : 'localhost';
+await app.listen({ host, port: 0 });
 const { port } = app.server.address() as AddressInfo;
 
 process.stdout.write(
-  `${JSON.stringify({ apiBase: `http://localhost:${port}`, publishableKey: association.publishableKey, secretKey: association.secretKey, associationId: association.associationId, ...(operator ? { operator } : {}) })}\n`,
+  `${JSON.stringify({ apiBase: `http://${host}:${port}`, publishableKey: association.publishableKey, secretKey: association.secretKey, associationId: association.associationId, ...(operator ? { operator } : {}) })}\n`,
 );
 
 let stopping = false;

@@ -17,9 +17,16 @@ export interface TestConfig {
 /** Which server: the run's shared one, or the one whose clock an operator moves forward. */
 export type TestClock = 'system' | 'simulated';
 
+/**
+ * Any of the run's servers: those two, or the one on another SITE than the test page
+ * (`crossSiteSessions: true`, its API base on 127.0.0.1 while the page is on localhost).
+ */
+export type TestServer = TestClock | 'cross-site';
+
 /** The API base and keys of the real Collectkit server the test run started. */
-export async function readTestConfig(clock: TestClock = 'system'): Promise<TestConfig> {
-  return (await (await fetch(`/__collectkit-test-config${clock === 'simulated' ? '?clock=simulated' : ''}`)).json()) as TestConfig;
+export async function readTestConfig(server: TestServer = 'system'): Promise<TestConfig> {
+  const query = server === 'simulated' ? '?clock=simulated' : server === 'cross-site' ? '?sessions=cross-site' : '';
+  return (await (await fetch(`/__collectkit-test-config${query}`)).json()) as TestConfig;
 }
 
 /** The simulation's state (packages/server/src/http/simulate.ts), the part the tests read. */
