@@ -64,7 +64,7 @@ export function deriveDunningCase(source: DunningCaseSource): DunningCase {
       .filter((e) => e.type === 'reminder.sent')
       .map((e) => ({ sentOn: onOf(e), fee: (e.data.fee as Money | null | undefined) ?? null })),
     noticeSentOn: last('notice.sent') ? onOf(last('notice.sent')!) : null,
-    collectionStartedOn: last('collection.started') ? onOf(last('collection.started')!) : null,
+    collectionStartedOn: collectionStartedOn(events),
     legalApprovalRequestedOn: last('legal_approval.requested') ? onOf(last('legal_approval.requested')!) : null,
     legalApproved: events.some((e) => e.type === 'legal.approved'),
     lastSurveillanceCheckOn: last('surveillance.checked') ? onOf(last('surveillance.checked')!) : null,
@@ -72,6 +72,16 @@ export function deriveDunningCase(source: DunningCaseSource): DunningCase {
     // Only for a case in a plan: the agreed schedule and the payments since, from the events already read.
     ...instalmentsOf(source),
   };
+}
+
+/**
+ * The day the case (last) entered collection: `collection.started`, or the day a lapsed instalment plan
+ * returned it there (`instalment.missed`) — the legal step's waiting time (legalAfterDaysInCollection)
+ * counts from the return, so a lapse is not followed at once by a request for legal approval.
+ */
+function collectionStartedOn(events: readonly DunningEvent[]): IsoDate | null {
+  const entered = events.filter((e) => (e.type === 'collection.started' || e.type === 'instalment.missed') && typeof e.data.on === 'string').map(onOf);
+  return entered.length > 0 ? entered.reduce((a, b) => (b > a ? b : a)) : null;
 }
 
 /** The day of the last move into surveillance (`stage.changed` { to: 'surveillance', on }, case-stage.ts), or null. */
