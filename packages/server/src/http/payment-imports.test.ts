@@ -75,9 +75,21 @@ describeEachDatabase('bank-file payment imports', (server) => {
       },
       { iban: 'DK5000400440116243', entries: [{ amount: '10122.88', currency: 'DKK', acctSvcrRef: 'DK-1', valueDate: '2026-03-03', unstructured: fikLine }] },
     ]);
+    // The agency's own endpoint hears of payments waiting for a human; a creditor's endpoint does not.
+    const agencyHook = await call(s.url, 'POST', '/v1/webhook-endpoints', { bearer: sc.association.secretKey, body: { url: 'https://agency.example/hooks', eventTypes: ['payment.unmatched'] } });
+    assert.equal(agencyHook.status, 201, JSON.stringify(agencyHook.json));
+    const creditorHook = await call(s.url, 'POST', '/v1/webhook-endpoints', { bearer: sc.association.secretKey, body: { url: 'https://garage.example/hooks', eventTypes: ['payment.unmatched'], creditorId: sc.member.creditorId } });
+    assert.equal(creditorHook.status, 201, JSON.stringify(creditorHook.json));
+    const unmatchedHooks = async () =>
+      (await s.db.query<{ endpoint_id: string; body: string }>(`SELECT endpoint_id::text, body FROM webhook_deliveries WHERE event_type = 'payment.unmatched' ORDER BY created_at`)).filter((d) =>
+        [agencyHook.json.id, creditorHook.json.id].includes(d.endpoint_id),
+      );
     const result = await imported(s, sc.operator, file);
     assert.equal(result.format, 'camt.054');
     assert.deepEqual(result.totals, { entries: 4, registered: 2, unmatched: 2, duplicates: 0, skipped: 0 });
+    const hooks = await unmatchedHooks();
+    assert.deepEqual(hooks.map((d) => d.endpoint_id), [agencyHook.json.id, agencyHook.json.id]);
+    assert.deepEqual(hooks.map((d) => JSON.parse(d.body).data.reason).sort(), ['currency_mismatch', 'unknown_case']);
     assert.deepEqual(
       result.entries.map((e) => [e.bankReference.split(':').at(-1), e.outcome, e.caseId, e.reason, e.caseStage]),
       [
@@ -111,6 +123,7 @@ describeEachDatabase('bank-file payment imports', (server) => {
     const before = await counts(s);
     const again = await imported(s, sc.operator, file);
     assert.deepEqual(again.totals, { entries: 4, registered: 0, unmatched: 0, duplicates: 4, skipped: 0 });
+    assert.equal((await unmatchedHooks()).length, 2, "a duplicate is not announced again");
     assert.deepEqual({ ...(await counts(s)), imports: before.imports }, before);
     const overlap = await imported(s, sc.operator, camt054([{ amount: '5000.00', currency: 'SEK', acctSvcrRef: 'SE-1', structured: sc.ocr }, { amount: '1.00', currency: 'SEK', acctSvcrRef: 'SE-4', structured: '20260001234' }]));
     assert.deepEqual(overlap.entries.map((e) => [e.outcome, e.reason]), [['duplicate', null], ['unmatched', 'invalid_reference']]);

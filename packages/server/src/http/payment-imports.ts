@@ -39,6 +39,7 @@ import { readBankFile } from '../process/bank-files/detect.js';
 import { matchReference, readingsOf, referenceKindsForAccount } from '../process/payment-matching.js';
 import { registerPayment } from '../process/register-payment.js';
 import { cleanFilename } from '../documents/upload.js';
+import { enqueueWebhooks } from '../store/webhooks.js';
 import { ApiError, invalidRequest, notFound } from './api-error.js';
 import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
 import { caseFor } from './case-view.js';
@@ -170,6 +171,14 @@ export const paymentImportRoutes: FastifyPluginAsyncZod<RouteOptions> = async (a
         const unmatched = async (reason: UnmatchedReason, caseId: string | null) => {
           const row = await insertBankPayment(db, { ...stored, status: 'unmatched', reason, caseId, paymentId: null });
           outcomes.set(credit, { ...base, ...none, outcome: 'unmatched', caseId, unmatchedPaymentId: row.id, reason });
+          // The agency's systems learn of money waiting for a human (association endpoints only: creditorId null).
+          await enqueueWebhooks(db, {
+            associationId,
+            creditorId: null,
+            type: 'payment.unmatched',
+            data: { unmatchedPaymentId: row.id, amount: base.amount, receivedOn: credit.receivedOn, reference: credit.reference, reason, caseId },
+            at: now,
+          });
         };
         if (credit.unmatchable) {
           await unmatched(credit.unmatchable, null);

@@ -7,7 +7,8 @@ import { z } from 'zod';
  * each attempt is logged and readable at `GET /v1/webhook-endpoints/{id}/deliveries`.
  */
 
-export const WEBHOOK_EVENT_TYPES = ['case.created', 'case.updated', 'payment.received', 'payout.created'] as const;
+/** `payment.unmatched` (an imported payment no case could take) goes to the association's endpoints only, not to creditors'. */
+export const WEBHOOK_EVENT_TYPES = ['case.created', 'case.updated', 'payment.received', 'payment.unmatched', 'payout.created'] as const;
 export const WebhookEventTypeSchema = z.enum(WEBHOOK_EVENT_TYPES);
 export type WebhookEventType = z.infer<typeof WebhookEventTypeSchema>;
 
