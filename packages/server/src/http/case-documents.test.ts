@@ -19,13 +19,17 @@ function form(parts: { name: string; value: string | Uint8Array; filename?: stri
   return data;
 }
 
-async function upload(url: string, path: string, bearer: string, body: FormData | string, contentType?: string) {
-  const headers: Record<string, string> = { authorization: `Bearer ${bearer}` };
+async function upload(url: string, path: string, bearer: string, body: FormData | string, contentType?: string, extra: Record<string, string> = {}) {
+  const headers: Record<string, string> = { authorization: `Bearer ${bearer}`, ...extra };
   if (contentType) headers['content-type'] = contentType;
   const response = await fetch(`${url}${path}`, { method: 'POST', headers, body });
   const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : undefined };
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
 }
+
+/** A kind + file form, fresh for each request (a FormData is read once per send). */
+const pdfForm = (bytes: Buffer = PDF, filename = 'faktura.pdf', kind = 'invoice', extra: { name: string; value: string }[] = []) =>
+  form([{ name: 'kind', value: kind }, ...extra, { name: 'file', value: bytes, filename }]);
 
 describeEachDatabase(
   'case documents',
@@ -196,6 +200,93 @@ describeEachDatabase(
       assert.deepEqual(casesAfter, casesBefore);
       const owners = await db.query<{ id: string; case_id: string | null }>('SELECT id, case_id FROM documents WHERE id = ANY ($1::text[]) ORDER BY id', [[early.json.id, forBob.json.id]]);
       assert.deepEqual(Object.fromEntries(owners.map((o) => [o.id, o.case_id])), { [early.json.id]: aliceCase.id, [forBob.json.id]: null });
+    });
+
+    it('replays an upload under the same Idempotency-Key: same document, one row, one event, case version bumped once', async () => {
+      const { url, db } = server();
+      const a = await server().association();
+      const member = await enrolActiveMember(url, a.secretKey);
+      const created = await createdCase(url, member.token);
+      const path = `/v1/cases/${created.id}/documents`;
+      const key = { 'idempotency-key': randomUUID() };
+      const first = await upload(url, path, member.token, pdfForm(), undefined, key);
+      assert.equal(first.status, 201, JSON.stringify(first.json));
+      assert.equal(first.headers.get('idempotent-replayed'), null);
+      const again = await upload(url, path, member.token, pdfForm(), undefined, key);
+      assert.equal(again.status, 201);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.equal(again.headers.get('location'), `${path}/${first.json.id}`);
+      assert.deepEqual(again.json, first.json);
+      const rows = await db.query<{ id: string }>('SELECT id FROM documents WHERE case_id = $1', [created.id]);
+      assert.deepEqual(rows.map((r) => r.id), [first.json.id]);
+      const read = await call(url, 'GET', `/v1/cases/${created.id}`, { bearer: member.token });
+      assert.deepEqual(read.json.documentIds, [first.json.id]);
+      assert.equal(read.json.version, 2);
+      const events = await call(url, 'GET', `/v1/cases/${created.id}/events`, { bearer: member.token });
+      assert.deepEqual(events.json.data.map((e: { type: string }) => e.type), ['case.created', 'document.added']);
+      // Without a key each upload is its own document, as before.
+      const plainA = await upload(url, path, member.token, pdfForm());
+      const plainB = await upload(url, path, member.token, pdfForm());
+      assert.notEqual(plainA.json.id, plainB.json.id);
+      // A malformed key is a 400 naming the header.
+      const badKey = await upload(url, path, member.token, pdfForm(), undefined, { 'idempotency-key': 'two words' });
+      assert.equal(badKey.status, 400, JSON.stringify(badKey.json));
+      assert.equal(badKey.json.error.issues[0].path, 'idempotency-key');
+    });
+
+    it('refuses the same key with another file, kind, name or target with 409 and writes nothing', async () => {
+      const { url } = server();
+      const a = await server().association();
+      const member = await enrolActiveMember(url, a.secretKey);
+      const created = await createdCase(url, member.token);
+      const other = await createdCase(url, member.token);
+      const path = `/v1/cases/${created.id}/documents`;
+      const key = { 'idempotency-key': randomUUID() };
+      assert.equal((await upload(url, path, member.token, pdfForm(), undefined, key)).status, 201);
+      const before = { documents: await server().count('documents'), events: await server().count('events') };
+      const variants: [string, FormData][] = [
+        [path, pdfForm(PNG)],
+        [path, pdfForm(Buffer.concat([PDF, Buffer.from('\n')]))],
+        [path, pdfForm(PDF, 'other.pdf')],
+        [path, pdfForm(PDF, 'faktura.pdf', 'contract')],
+        [`/v1/cases/${other.id}/documents`, pdfForm()],
+        ['/v1/documents', pdfForm()],
+      ];
+      for (const [target, body] of variants) {
+        const refused = await upload(url, target, member.token, body, undefined, key);
+        assert.equal(refused.status, 409, `${target}: ${JSON.stringify(refused.json)}`);
+        assert.equal(refused.json.error.code, 'idempotency_key_reused');
+      }
+      assert.deepEqual({ documents: await server().count('documents'), events: await server().count('events') }, before);
+      // Keys are per caller: the association's secret key may use the same key for its own upload.
+      assert.equal((await upload(url, path, a.secretKey, pdfForm(PNG), undefined, key)).status, 201);
+    });
+
+    it('stores one document for 10 concurrent identical uploads under one key, to a case and before a case', async () => {
+      const { url, db } = server();
+      const a = await server().association();
+      const member = await enrolActiveMember(url, a.secretKey);
+      const created = await createdCase(url, member.token);
+      const toCase = { 'idempotency-key': randomUUID() };
+      const answers = await Promise.all(Array.from({ length: 10 }, () => upload(url, `/v1/cases/${created.id}/documents`, member.token, pdfForm(), undefined, toCase)));
+      assert.deepEqual(answers.map((r) => r.status), Array(10).fill(201), JSON.stringify(answers.map((r) => r.json)));
+      assert.equal(new Set(answers.map((r) => r.json.id)).size, 1);
+      assert.equal(answers.filter((r) => r.headers.get('idempotent-replayed') === null).length, 1);
+      assert.deepEqual((await db.query<{ id: string }>('SELECT id FROM documents WHERE case_id = $1', [created.id])).map((r) => r.id), [answers[0]!.json.id]);
+      const read = await call(url, 'GET', `/v1/cases/${created.id}`, { bearer: member.token });
+      assert.deepEqual(read.json.documentIds, [answers[0]!.json.id]);
+
+      // Before the case: the form field creditorId is part of the fingerprint.
+      const early = { 'idempotency-key': randomUUID() };
+      const creditorField = [{ name: 'creditorId', value: member.creditorId }];
+      const before = await server().count('documents');
+      const earlyAnswers = await Promise.all(Array.from({ length: 10 }, () => upload(url, '/v1/documents', a.secretKey, pdfForm(PDF, 'k.pdf', 'contract', creditorField), undefined, early)));
+      assert.deepEqual(earlyAnswers.map((r) => r.status), Array(10).fill(201), JSON.stringify(earlyAnswers.map((r) => r.json)));
+      assert.equal(new Set(earlyAnswers.map((r) => r.json.id)).size, 1);
+      assert.equal(await server().count('documents'), before + 1);
+      const noCreditor = await upload(url, '/v1/documents', a.secretKey, pdfForm(PDF, 'k.pdf', 'contract'), undefined, early);
+      assert.equal(noCreditor.status, 409);
+      assert.equal(await server().count('documents'), before + 1);
     });
   },
   { webhookDelivery: false },

@@ -17,9 +17,11 @@ import { findCreditor } from '../store/creditors.js';
 import { appendEvent } from '../store/events.js';
 import { enqueueWebhooks } from '../store/webhooks.js';
 import { contentDisposition, readDocumentUpload, type DocumentUpload } from '../documents/upload.js';
-import { invalidRequest, notFound } from './api-error.js';
+import { claimIdempotencyKey, recordIdempotentResponse, requestHash, type IdempotencyRequest } from '../store/idempotency.js';
+import { ApiError, invalidRequest, notFound } from './api-error.js';
 import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
 import { caseFor } from './case-view.js';
+import { callerOf, IdempotencyKeySchema } from './idempotency-key.js';
 import type { RouteOptions } from './route-options.js';
 
 const errors = {
@@ -28,14 +30,47 @@ const errors = {
   403: CaseErrorResponseSchema,
   404: CaseErrorResponseSchema,
   413: CaseErrorResponseSchema,
+  409: CaseErrorResponseSchema,
   415: CaseErrorResponseSchema,
 };
 const access = { auth: ['member', 'secret', 'operator'] as const };
 
 /** The multipart form as the OpenAPI document shows it (the handler reads the parts itself). */
 const uploadBodyDoc = {
-  description: 'multipart/form-data: `kind` (invoice, correspondence, contract, dispute, other) and one `file` part (PDF, PNG, JPEG or plain UTF-8 text, at most 10 MB). For `POST /v1/documents` with a secret key or operator session, also `creditorId`.',
+  description:
+    'multipart/form-data: `kind` (invoice, correspondence, contract, dispute, other) and one `file` part (PDF, PNG, JPEG or plain UTF-8 text, at most 10 MB). For `POST /v1/documents` with a secret key or operator session, also `creditorId`. ' +
+    'An optional `Idempotency-Key` makes a retry safe: the same key with the same file, fields and target answers the first response again (same document, nothing stored twice); with another file, fields or target, 409 `idempotency_key_reused`.',
 };
+
+/** Optional here (unlike POST /v1/cases): an upload without a key is stored each time it is sent. */
+const UploadHeadersSchema = z.object({ 'idempotency-key': IdempotencyKeySchema.optional() });
+
+type UploadKey = Pick<IdempotencyRequest, 'associationId' | 'caller' | 'key'>;
+
+/**
+ * Claims the upload's Idempotency-Key (if sent) FIRST in the command's transaction, as POST /v1/cases
+ * does (store/idempotency.ts). The fingerprint is the target (in `operation`), the form's fields, the
+ * cleaned file name and the SHA-256 of the bytes, so the same key with another file is refused.
+ */
+async function claimUpload(
+  request: FastifyRequest,
+  operation: string,
+  upload: DocumentUpload,
+  sha256: string,
+  now: Date,
+): Promise<{ key: UploadKey | undefined; replay?: { status: number; body: CaseDocument } }> {
+  const header = request.headers['idempotency-key'];
+  if (typeof header !== 'string') return { key: undefined };
+  const auth = request.auth!;
+  const key = { associationId: auth.associationId, caller: callerOf(auth), key: header };
+  const hash = requestHash({ fields: upload.fields, filename: upload.filename, sha256 });
+  const claim = await claimIdempotencyKey(request.db, { ...key, operation, requestHash: hash, now });
+  if (claim.kind === 'reused') {
+    throw new ApiError(409, 'idempotency_key_reused', 'This Idempotency-Key was used with a different upload; use a new key for a new document.');
+  }
+  if (claim.kind === 'replay') return { key, replay: { status: claim.status, body: claim.body as CaseDocument } };
+  return { key };
+}
 
 function documentView(row: DocumentRow): CaseDocument {
   return {
@@ -76,15 +111,29 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       config: access,
       bodyLimit,
       preHandler: readUploadFirst,
-      schema: { tags: ['case'], summary: 'Add a document to a case (multipart/form-data)', description: uploadBodyDoc.description, params: CaseIdParamsSchema, response: { 201: DocumentSchema, ...errors } },
+      schema: {
+        tags: ['case'],
+        summary: 'Add a document to a case (multipart/form-data)',
+        description: uploadBodyDoc.description,
+        headers: UploadHeadersSchema,
+        params: CaseIdParamsSchema,
+        response: { 201: DocumentSchema, ...errors },
+      },
     },
     async (request, reply) => {
       const auth = request.auth!;
       const upload = uploadOf(request);
-      // Locked before the event is appended, so the case's event ids grow in commit order.
-      const row = await caseFor(request.db, auth, request.params.id, { forUpdate: true });
       const now = clock.now();
       const sha256 = createHash('sha256').update(upload.content).digest('hex');
+      const idempotency = await claimUpload(request, `POST /v1/cases/${request.params.id}/documents`, upload, sha256, now);
+      if (idempotency.replay) {
+        const { status, body } = idempotency.replay;
+        reply.code(status).header('idempotent-replayed', 'true');
+        if (body.url) reply.header('location', body.url);
+        return body;
+      }
+      // Locked before the event is appended, so the case's event ids grow in commit order.
+      const row = await caseFor(request.db, auth, request.params.id, { forUpdate: true });
       const document = await insertDocument(request.db, {
         associationId: row.association_id,
         creditorId: row.creditor_id,
@@ -102,8 +151,10 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
       await appendEvent(request.db, { associationId: row.association_id, caseId: row.id, type: 'document.added', data, at: now });
       await enqueueWebhooks(request.db, { associationId: row.association_id, creditorId: row.creditor_id, type: 'case.updated', data: { caseId: row.id, change: 'document.added', ...data }, at: now });
       caseChanged(request, row.id);
+      const body = documentView(document);
+      if (idempotency.key) await recordIdempotentResponse(request.db, idempotency.key, 201, body);
       reply.code(201).header('location', `/v1/cases/${row.id}/documents/${document.id}`);
-      return documentView(document);
+      return body;
     },
   );
 
@@ -117,12 +168,21 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         tags: ['case'],
         summary: 'Upload a document before its case exists; name its id in POST /v1/cases documentIds',
         description: uploadBodyDoc.description,
+        headers: UploadHeadersSchema,
         response: { 201: DocumentSchema, ...errors },
       },
     },
     async (request, reply) => {
       const auth = request.auth!;
       const upload = uploadOf(request);
+      const now = clock.now();
+      const sha256 = createHash('sha256').update(upload.content).digest('hex');
+      // `creditorId` is one of the form's fields, so it is in the fingerprint.
+      const idempotency = await claimUpload(request, 'POST /v1/documents', upload, sha256, now);
+      if (idempotency.replay) {
+        reply.code(idempotency.replay.status).header('idempotent-replayed', 'true');
+        return idempotency.replay.body;
+      }
       let creditorId: string | null = auth.kind === 'member' ? auth.creditorId! : null;
       const asked = upload.fields.creditorId;
       if (auth.kind !== 'member' && asked !== undefined) {
@@ -138,13 +198,15 @@ export const caseDocumentRoutes: FastifyPluginAsyncZod<RouteOptions> = async (ap
         kind: upload.kind,
         filename: upload.filename,
         mediaType: upload.mediaType,
-        sha256: createHash('sha256').update(upload.content).digest('hex'),
+        sha256,
         content: upload.content,
         uploadedBy: auth.kind === 'member' ? `creditor:${auth.creditorId}` : auth.kind === 'operator' ? `operator:${auth.userId}` : 'secret',
-        now: clock.now(),
+        now,
       });
+      const body = documentView(document);
+      if (idempotency.key) await recordIdempotentResponse(request.db, idempotency.key, 201, body);
       reply.code(201);
-      return documentView(document);
+      return body;
     },
   );
 

@@ -12,7 +12,6 @@ import {
   type ErrorCode,
   type Invoice,
 } from '@collectkit/sdk';
-import type { AuthContext } from '../auth/auth-context.js';
 import { attachDocumentsToCase } from '../store/documents.js';
 import { caseInvoices, insertCaseInvoices, insertCaseWithInvoices, listCases, newCaseId, newCaseInvoiceRows, updateCase, type NewCaseInvoice } from '../store/cases.js';
 import { takeCaseNumber } from '../store/case-number-batcher.js';
@@ -22,6 +21,7 @@ import { enqueueWebhooks } from '../store/webhooks.js';
 import { claimIdempotencyKey, recordIdempotentResponse, requestHash } from '../store/idempotency.js';
 import { ApiError, invalidRequest, notFound } from './api-error.js';
 import { caseChanged, notifyChangedCasesAfterResponse } from './case-event-notifier.js';
+import { callerOf } from './idempotency-key.js';
 import { caseCreationParties } from './case-creation-parties.js';
 import { caseParties, lockedQuote } from './case-quote.js';
 import { caseEtag, caseFor, caseScopeOf, caseSummary, caseView, etagMatches } from './case-view.js';
@@ -36,13 +36,6 @@ const IdempotencyHeadersSchema = z.object({
     .max(255)
     .regex(/^[\x21-\x7e]+$/, { message: 'printable ASCII without spaces' }),
 });
-
-/** Who sent an idempotent request: stored responses are never shared between callers. */
-function callerOf(auth: AuthContext): string {
-  if (auth.kind === 'member') return `creditor:${auth.creditorId}`;
-  if (auth.kind === 'operator') return `operator:${auth.userId}`;
-  return auth.kind;
-}
 
 function invoiceRows(invoices: readonly Invoice[]): NewCaseInvoice[] {
   return invoices.map((invoice) => ({
