@@ -73,13 +73,15 @@ export interface HttpCall<S extends ResponseSchema | undefined = ResponseSchema 
   json?: unknown;
   /**
    * Sent as `multipart/form-data` (instead of `json`). No Content-Type is set here: fetch sets it
-   * with the boundary. No Idempotency-Key is generated for a form, so it is retried only when the
-   * caller sends one (a form upload is not deduplicated by the server otherwise).
+   * with the boundary. No Idempotency-Key is generated for a form unless `formIdempotent` says its
+   * route deduplicates by it; otherwise it is retried only when the caller sends one.
    */
   form?: FormDataLike | undefined;
+  /** The route deduplicates this `form` by Idempotency-Key (document uploads): a key is generated as for a JSON POST. */
+  formIdempotent?: boolean | undefined;
   /** The response body's schema; omitted when the answer has no body (204). */
   schema?: S;
-  /** A POST's key; generated when absent (except for a `form`), and the same on each retry of this call. */
+  /** A POST's key; generated when absent (for a `form` only with `formIdempotent`), and the same on each retry of this call. */
   idempotencyKey?: string | undefined;
   signal?: RequestSignal | undefined;
   headers?: Readonly<Record<string, string>> | undefined;
@@ -193,8 +195,9 @@ export function createTransport(options: TransportOptions): HttpTransport {
       }
       const url = `${base}/${call.path.replace(/^\/+/, '')}${queryString(call.query)}`;
       // A POST may be repeated only because the server deduplicates it by this key (DESIGN.md § 6).
-      // A form upload gets no generated key: it is repeated only under a key the caller chose.
-      const generateKey = call.method === 'POST' && call.form === undefined;
+      // A form gets a generated key only where the route deduplicates forms (document uploads);
+      // other forms are repeated only under a key the caller chose.
+      const generateKey = call.method === 'POST' && (call.form === undefined || call.formIdempotent === true);
       const idempotencyKey = generateKey ? (call.idempotencyKey ?? newIdempotencyKey()) : call.idempotencyKey;
       const repeatable =
         call.form === undefined && call.method !== 'POST' && call.method !== 'PATCH' ? true : idempotencyKey !== undefined;

@@ -69,12 +69,12 @@ export const documentsResource = (client: CoreClient) => ({
   /**
    * `POST /v1/cases/:id/documents`, or `POST /v1/documents` without `caseId`: the stored document
    * with its detected type and SHA-256. An unaccepted type is a 415 (`invalid_request`,
-   * code `unsupported_media_type`). No key is generated, so it is not retried unless the caller
-   * gives an `idempotencyKey`; the document routes do not deduplicate by it yet, so a retry whose
-   * first attempt did arrive stores the document twice.
+   * code `unsupported_media_type`). An Idempotency-Key is generated (or `options.idempotencyKey`
+   * used) and kept across retries: the server answers a retry whose first attempt did arrive with
+   * the same document instead of storing it twice, so network errors, 5xx and 429 are retried.
    */
   upload: (input: DocumentUploadInput, options?: CallOptions) =>
-    client.request({ method: 'POST', path: uploadPath(input.caseId), form: uploadForm(input), schema: DocumentSchema, ...options }),
+    client.request({ method: 'POST', path: uploadPath(input.caseId), form: uploadForm(input), formIdempotent: true, schema: DocumentSchema, ...options }),
 
   /** `GET /v1/cases/:id/documents`: the case's documents in the order the case lists them. */
   list: (caseId: string, options?: CallOptions) =>
