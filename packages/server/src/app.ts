@@ -22,6 +22,7 @@ import { paymentRoutes } from './http/payments.js';
 import { payoutRoutes } from './http/payouts.js';
 import { agencyInvoiceRoutes } from './http/agency-invoices.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhook-delivery.js';
+import { webhookPrivateTargetsAllowed } from './process/webhook-target.js';
 import { caseRoutes } from './http/cases.js';
 import { caseEventRoutes } from './http/case-events.js';
 import { caseMessageRoutes } from './http/case-messages.js';
@@ -49,6 +50,11 @@ export interface AppConfig {
   loginRateLimit?: number;
   /** The webhook delivery worker's settings, or false to run none in this process (tests drive their own). */
   webhookDelivery?: Omit<WebhookWorkerOptions, 'db' | 'clock'> | false;
+  /**
+   * Webhook endpoints may be http:// and point at loopback or private addresses, at registration and
+   * at delivery (development, tests). Default COLLECTKIT_WEBHOOK_ALLOW_PRIVATE, off unless set.
+   */
+  webhookAllowPrivateTargets?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -119,7 +125,8 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(import('./http/case-dispute.js'), routeOptions); // disputes (issue 5 §3)
   await app.register(import('./http/case-legal.js'), routeOptions); // legal estimate and approval, acknowledgment, judgment (issue 5 §3, §6)
   await app.register(import('./http/case-claim-file.js'), routeOptions); // the legal step's claim file (issue 5 §3)
-  await app.register(webhookEndpointRoutes, routeOptions);
+  const webhookAllowPrivateTargets = config.webhookAllowPrivateTargets ?? webhookPrivateTargetsAllowed(process.env);
+  await app.register(webhookEndpointRoutes, { ...routeOptions, allowPrivateTargets: webhookAllowPrivateTargets });
   await app.register(caseDocumentRoutes, routeOptions);
   await app.register(devMailboxRoutes, routeOptions);
   await app.register(notificationDispatch, { db: config.db, clock: config.clock });
@@ -135,7 +142,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(import('./http/business-rules.js'), routeOptions); // GET/PUT /v1/creditors/:id/business-rules and debtor overrides
   await app.register(import('./http/instalment-plans.js'), routeOptions); // instalment plans: propose, agree, cancel, read (issue 5 §3)
   if (config.webhookDelivery !== false) {
-    const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), ...config.webhookDelivery, db: config.db, clock: config.clock });
+    const webhookWorker = createWebhookWorker({ onError: (err) => app.log.error({ err }, 'webhook delivery round failed'), allowPrivateTargets: webhookAllowPrivateTargets, ...config.webhookDelivery, db: config.db, clock: config.clock });
     app.addHook('onReady', async () => webhookWorker.start());
     app.addHook('onClose', async () => webhookWorker.stop());
   }

@@ -13,7 +13,7 @@ import { liveServerLock, localBaseUrl, removeServerLock, serverLockPath, writeSe
 
 /**
  * `collectkit-server`: reads the environment (PORT, HOST, DATABASE_URL, COLLECTKIT_DATA_DIR,
- * PUBLIC_URL, TRUST_PROXY, LOG_LEVEL, COLLECTKIT_DUNNING_SCHEDULER), migrates, seeds the demo
+ * PUBLIC_URL, TRUST_PROXY, LOG_LEVEL, COLLECTKIT_DUNNING_SCHEDULER, COLLECTKIT_WEBHOOK_ALLOW_PRIVATE), migrates, seeds the demo
  * association on first start, listens. `collectkit-server simulate --days 90` moves the demo's
  * simulated time on instead (simulate-command.ts).
  */

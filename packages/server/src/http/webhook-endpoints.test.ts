@@ -103,6 +103,51 @@ describeEachDatabase(
       assert.equal((await call(url, 'GET', `/v1/webhook-endpoints/${id}`, { bearer: a.secretKey })).status, 200, 'still there');
     });
 
+    it('refuses http, credentials and internal addresses with 400 naming url, and writes nothing (SSRF)', async () => {
+      const { url } = server();
+      const { secretKey } = await server().association();
+      const before = await server().count('webhook_endpoints');
+      const refused: [string, RegExp][] = [
+        ['http://127.0.0.1/hooks', /https/],
+        ['http://erp.example/hooks', /https/],
+        ['https://127.0.0.1/hooks', /internal address/],
+        ['https://10.0.0.5/hooks', /internal address \(10\.0\.0\.5/],
+        ['https://172.20.1.1/hooks', /internal address/],
+        ['https://192.168.1.10:8443/hooks', /internal address/],
+        ['https://169.254.169.254/latest/meta-data/', /internal address \(169\.254\.169\.254/],
+        ['https://100.64.0.1/hooks', /internal address/],
+        ['https://0.0.0.0/hooks', /internal address/],
+        ['https://224.0.0.1/hooks', /internal address/],
+        ['https://[::1]/hooks', /internal address \(::1/],
+        ['https://[::]/hooks', /internal address/],
+        ['https://[::ffff:127.0.0.1]/hooks', /internal address/],
+        ['https://[::ffff:a9fe:a9fe]/hooks', /internal address/],
+        ['https://[fd00::5]/hooks', /internal address/],
+        ['https://[fe80::1]/hooks', /internal address/],
+        ['https://[ff02::1]/hooks', /internal address/],
+        // Forms the WHATWG parser turns into 127.0.0.1 / 10.0.0.1 before anything else sees them.
+        ['https://2130706433/hooks', /internal address \(127\.0\.0\.1/],
+        ['https://0x7f.1/hooks', /internal address \(127\.0\.0\.1/],
+        ['https://012.0.0.1/hooks', /internal address \(10\.0\.0\.1/],
+        ['https://localhost/hooks', /this machine/],
+        ['https://LOCALHOST./hooks', /this machine/],
+        ['https://api.localhost:8443/hooks', /this machine/],
+        ['https://user:pass@erp.example/hooks', /user name or password/],
+        ['https://user@erp.example/hooks', /user name or password/],
+      ];
+      for (const [hook, why] of refused) {
+        const response = await call(url, 'POST', '/v1/webhook-endpoints', { bearer: secretKey, body: { url: hook, eventTypes: ['case.created'] } });
+        assert.equal(response.status, 400, hook);
+        assert.deepEqual(response.json.error.issues.map((i: { path: string }) => i.path), ['url'], hook);
+        assert.match(response.json.error.issues[0].message, why, hook);
+      }
+      assert.equal(await server().count('webhook_endpoints'), before, 'nothing written');
+      // Public literals and names pass; names are checked again at every delivery.
+      for (const hook of ['https://93.184.215.14/hooks', 'https://[2606:4700::1111]/hooks', 'https://erp.example:8443/hooks']) {
+        assert.equal((await call(url, 'POST', '/v1/webhook-endpoints', { bearer: secretKey, body: { url: hook, eventTypes: ['case.created'] } })).status, 201, hook);
+      }
+    });
+
     it('answers 4xx and writes nothing for malformed bodies', async () => {
       const { url } = server();
       const { secretKey } = await server().association();
@@ -135,5 +180,6 @@ describeEachDatabase(
       );
     });
   },
-  { webhookDelivery: false },
+  // Explicit: these tests prove the production default (no http, no internal targets) whatever the environment says.
+  { webhookDelivery: false, webhookAllowPrivateTargets: false },
 );

@@ -26,6 +26,7 @@ import {
 } from '../store/webhooks.js';
 import { invalidRequest, notFound } from './api-error.js';
 import type { RouteOptions } from './route-options.js';
+import { webhookUrlProblem } from '../process/webhook-target.js';
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema };
 /** Webhook configuration is the association's (or the agency's) business: not a member's, not a browser's. */
@@ -62,7 +63,7 @@ function parseCursor(cursor: string | undefined): string | null {
 }
 
 /** Outbound webhook endpoints and their delivery log (issue 3 §5). */
-export const webhookEndpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clock }) => {
+export const webhookEndpointRoutes: FastifyPluginAsyncZod<RouteOptions & { allowPrivateTargets?: boolean }> = async (app, { clock, allowPrivateTargets = false }) => {
   app.post(
     '/v1/webhook-endpoints',
     {
@@ -77,6 +78,9 @@ export const webhookEndpointRoutes: FastifyPluginAsyncZod<RouteOptions> = async 
     async (request, reply) => {
       const { associationId } = request.auth!;
       const { url, eventTypes, creditorId, description } = request.body;
+      // No https, or a literal internal address: refused here; names are checked at every delivery (SSRF).
+      const problem = webhookUrlProblem(url, allowPrivateTargets);
+      if (problem) throw invalidRequest('url', problem);
       if (creditorId !== undefined && !(await findCreditor(request.db, associationId, creditorId))) {
         // Another association's creditor is as unknown as a made-up id.
         throw invalidRequest('creditorId', 'no such creditor in this association');

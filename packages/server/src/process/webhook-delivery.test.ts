@@ -42,7 +42,7 @@ describeEachDatabase(
 
       const { eventId, deliveries } = await enqueue(s.db, associationId, null, s.clock.now(), { caseId: 'c1', amount: { amount: 125000, currency: 'DKK' } });
       assert.equal(deliveries, 1);
-      const worker = createWebhookWorker({ db: s.db, clock: s.clock });
+      const worker = createWebhookWorker({ allowPrivateTargets: true, db: s.db, clock: s.clock });
       assert.equal(await worker.runOnce(), 1);
 
       assert.equal(receiver.received.length, 1);
@@ -78,7 +78,7 @@ describeEachDatabase(
       const { id, secret } = await endpoint(s, secretKey, receiver.url);
       receiver.received.length = 0;
       receiver.respond = (_request, index) => (index < 2 ? 500 : 200);
-      const worker = createWebhookWorker({ db: s.db, clock: s.clock });
+      const worker = createWebhookWorker({ allowPrivateTargets: true, db: s.db, clock: s.clock });
       const start = s.clock.now();
       await enqueue(s.db, associationId, null, start);
 
@@ -114,7 +114,7 @@ describeEachDatabase(
       // A receiver that never answers: each attempt times out.
       const hung = await endpoint(s, secretKey, receiver.url);
       receiver.respond = () => new Promise<number>(() => undefined);
-      const worker = createWebhookWorker({ db: s.db, clock: s.clock, timeoutMs: 150 });
+      const worker = createWebhookWorker({ allowPrivateTargets: true, db: s.db, clock: s.clock, timeoutMs: 150 });
       await enqueue(s.db, associationId, null, s.clock.now());
       assert.deepEqual(DEFAULT_RETRY_DELAYS_MS, [60_000, 300_000, 1_800_000, 7_200_000, 43_200_000]);
       for (const delay of [0, ...DEFAULT_RETRY_DELAYS_MS]) {
@@ -160,8 +160,8 @@ describeEachDatabase(
       const other = s.kind === 'postgres' ? await s.testDatabase.openAnother() : s.db;
       const eventIds = new Set<string>();
       for (let i = 0; i < 60; i++) eventIds.add((await enqueue(s.db, associationId, null, s.clock.now(), { n: i })).eventId);
-      const first = createWebhookWorker({ db: s.db, clock: s.clock, batchSize: 7 });
-      const second = createWebhookWorker({ db: other, clock: s.clock, batchSize: 7 });
+      const first = createWebhookWorker({ allowPrivateTargets: true, db: s.db, clock: s.clock, batchSize: 7 });
+      const second = createWebhookWorker({ allowPrivateTargets: true, db: other, clock: s.clock, batchSize: 7 });
       const drain = async (worker: typeof first) => {
         let total = 0;
         for (let n = await worker.runOnce(); n > 0; n = await worker.runOnce()) total += n;
@@ -202,7 +202,7 @@ describeEachDatabase(
       await pay(s, { ...scene, caseId: created.id }, 1_012_288, '2026-03-03'); // settles the DKK 10,000.00 claim (payouts.test.ts)
       const paidOut = await call(s.url, 'POST', `/v1/cases/${created.id}/payouts`, { bearer: scene.operator });
       assert.equal(paidOut.status, 201);
-      const worker = createWebhookWorker({ db: s.db, clock: s.clock });
+      const worker = createWebhookWorker({ allowPrivateTargets: true, db: s.db, clock: s.clock });
       while ((await worker.runOnce()) > 0);
       // Earlier tests left deliveries of other associations to the same receiver: keep this case's.
       const ofCase = [];
@@ -215,6 +215,45 @@ describeEachDatabase(
       assert.deepEqual(ofCase.map((e) => e.type).sort(), ['case.created', 'case.updated', 'case.updated', 'payment.received', 'payout.created']);
       assert.equal(ofCase.find((e) => e.type === 'case.created')!.data.number, created.number);
       assert.deepEqual(ofCase.find((e) => e.type === 'payout.created')!.data.paidToCreditor, { amount: 1_000_000, currency: 'DKK' });
+    });
+
+    it('without the opt-in refuses to send to a name that resolves to loopback or to plain http, fails the delivery at once and logs why', async () => {
+      const s = server();
+      const { associationId, secretKey } = await s.association();
+      const port = new URL(receiver.url).port;
+      // Registered while the opt-in was on (this suite's server); the worker below runs without it.
+      const named = await endpoint(s, secretKey, `https://localhost:${port}/hooks`);
+      const plain = await endpoint(s, secretKey, receiver.url);
+      receiver.received.length = 0;
+      const worker = createWebhookWorker({ allowPrivateTargets: false, db: s.db, clock: s.clock });
+      await enqueue(s.db, associationId, null, s.clock.now());
+      // Earlier tests' leftovers (other associations) may be claimed too: at least these two.
+      assert.ok((await worker.runOnce()) >= 2);
+      assert.equal(receiver.received.length, 0, 'nothing was sent');
+      const logOf = async (id: string) => (await call(s.url, 'GET', `/v1/webhook-endpoints/${id}/deliveries`, { bearer: secretKey })).json.data[0];
+      const refusedName = await logOf(named.id);
+      assert.equal(refusedName.status, 'failed', 'a refused target is not retried');
+      assert.equal(refusedName.nextAttemptAt, null);
+      assert.equal(refusedName.attempts.length, 1);
+      assert.equal(refusedName.attempts[0].statusCode, null);
+      assert.match(refusedName.attempts[0].error, /^refused: localhost resolves to internal address (127\.0\.0\.1|::1)/);
+      assert.match(refusedName.attempts[0].error, /COLLECTKIT_WEBHOOK_ALLOW_PRIVATE/);
+      const refusedPlain = await logOf(plain.id);
+      assert.equal(refusedPlain.status, 'failed');
+      assert.match(refusedPlain.attempts[0].error, /^refused: http:\/\/ is not https/);
+      s.clock.advance({ days: 1 });
+      await worker.runOnce();
+      assert.equal((await logOf(named.id)).attempts.length, 1, 'no retries');
+
+      // The same kind of endpoint with the opt-in is delivered as before.
+      await call(s.url, 'DELETE', `/v1/webhook-endpoints/${named.id}`, { bearer: secretKey });
+      receiver.respond = () => 204;
+      await enqueue(s.db, associationId, null, s.clock.now());
+      const allowed = createWebhookWorker({ allowPrivateTargets: true, db: s.db, clock: s.clock });
+      while ((await allowed.runOnce()) > 0);
+      assert.equal(receiver.received.length, 1);
+      assert.equal((await call(s.url, 'GET', `/v1/webhook-endpoints/${plain.id}/deliveries`, { bearer: secretKey })).json.data[0].status, 'succeeded');
+      await call(s.url, 'DELETE', `/v1/webhook-endpoints/${plain.id}`, { bearer: secretKey });
     });
 
     it('writes nothing when the transaction that enqueued the event rolls back', async () => {
@@ -231,5 +270,6 @@ describeEachDatabase(
       assert.equal(await s.count('webhook_deliveries'), before);
     });
   },
-  { webhookDelivery: false },
+  // The receiver listens on http://127.0.0.1: this suite runs with the development opt-in (webhook-target.ts).
+  { webhookDelivery: false, webhookAllowPrivateTargets: true },
 );

@@ -3,6 +3,7 @@ import { WEBHOOK_SIGNATURE_HEADER, signWebhookPayload } from '@collectkit/sdk';
 import type { Clock } from '../clock.js';
 import type { Database } from '../store/database.js';
 import { claimDueDeliveries, recordAttempt, type AttemptOutcome, type ClaimedDelivery } from '../store/webhooks.js';
+import { deliveryTargetProblem, webhookPrivateTargetsAllowed } from './webhook-target.js';
 
 /**
  * The webhook delivery worker: every `intervalMs` it claims the due deliveries of the outbox
@@ -10,6 +11,8 @@ import { claimDueDeliveries, recordAttempt, type AttemptOutcome, type ClaimedDel
  * each), POSTs each body signed with the SDK's `signWebhookPayload` — the code the SDK's
  * `verifyWebhook` checks — and logs the attempt. A non-2xx answer, a network error or a timeout
  * is retried after the next wait of `retryDelaysMs`; after the last one the delivery is failed.
+ * Before each attempt the host is resolved and a target with any internal address (or plain http)
+ * is refused without connecting: the delivery fails at once, not retried (webhook-target.ts).
  */
 
 /** 1 min, 5 min, 30 min, 2 h, 12 h: six attempts over about 14.5 hours, then failed. */
@@ -26,6 +29,11 @@ export interface WebhookWorkerOptions {
   /** A receiver that has not answered by then counts as failed. Default 10 s. */
   timeoutMs?: number;
   retryDelaysMs?: readonly number[];
+  /**
+   * Deliver to http:// and to internal addresses (loopback, private networks). Default
+   * COLLECTKIT_WEBHOOK_ALLOW_PRIVATE; off unless set (webhook-target.ts).
+   */
+  allowPrivateTargets?: boolean;
   /** Injected in tests; default the global fetch. */
   fetch?: typeof fetch;
   /** Where unexpected worker errors go (a database outage); default nowhere. */
@@ -52,6 +60,7 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
   const timeoutMs = options.timeoutMs ?? 10_000;
   const retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   const send = options.fetch ?? fetch;
+  const allowPrivate = options.allowPrivateTargets ?? webhookPrivateTargetsAllowed(process.env);
   // A claim lasts past the longest possible attempt, so no other worker takes it while it runs.
   const leaseMs = timeoutMs + 60_000;
 
@@ -63,11 +72,16 @@ export function createWebhookWorker(options: WebhookWorkerOptions): WebhookWorke
     const signature = await signWebhookPayload(delivery.body, delivery.secret, Math.floor(at.getTime() / 1000));
     const started = performance.now();
     const elapsed = () => Math.max(0, Math.round(performance.now() - started));
-    const failed = (statusCode: number | null, error: string): AttemptOutcome => {
-      const delay = retryDelaysMs[delivery.attempt_count];
+    const failed = (statusCode: number | null, error: string, permanent = false): AttemptOutcome => {
+      const delay = permanent ? undefined : retryDelaysMs[delivery.attempt_count];
       return { at, statusCode, durationMs: elapsed(), error: error.slice(0, MAX_ERROR_LENGTH), succeeded: false, retryAt: delay === undefined ? null : new Date(at.getTime() + delay) };
     };
     try {
+      // Checked at each attempt, after the claim: a name may resolve elsewhere than at registration.
+      // The fetch below resolves once more; the window between the two is not closed (no pinned socket).
+      const refused = await deliveryTargetProblem(delivery.url, allowPrivate);
+      // A refused target stays refused: retrying would only knock on the same door again.
+      if (refused) return failed(null, refused, true);
       const response = await send(delivery.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'user-agent': USER_AGENT, [WEBHOOK_SIGNATURE_HEADER]: signature },
