@@ -24,6 +24,7 @@ import { agencyInvoiceRoutes } from './http/agency-invoices.js';
 import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhook-delivery.js';
 import { caseRoutes } from './http/cases.js';
 import { caseEventRoutes } from './http/case-events.js';
+import { listenForCaseEvents } from './http/case-event-listener.js';
 import { caseMessageRoutes } from './http/case-messages.js';
 import { caseStageRoutes } from './http/case-stage.js';
 import { devMailboxRoutes } from './http/dev-mailbox.js';
@@ -49,6 +50,11 @@ export interface AppConfig {
   loginRateLimit?: number;
   /** The webhook delivery worker's settings, or false to run none in this process (tests drive their own). */
   webhookDelivery?: Omit<WebhookWorkerOptions, 'db' | 'clock'> | false;
+  /**
+   * PostgreSQL: the long-polls' fallback check period (ms) while this instance LISTENs for other
+   * instances' case events (default 15 s; 1 s while the LISTEN connection is down).
+   */
+  caseEventListeningFallbackPollMs?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -114,6 +120,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(quoteRoutes, routeOptions);
   await app.register(caseRoutes, routeOptions);
   await app.register(caseEventRoutes, routeOptions);
+  listenForCaseEvents(app, config.db, { listeningFallbackPollMs: config.caseEventListeningFallbackPollMs });
   await app.register(caseMessageRoutes, routeOptions);
   await app.register(caseStageRoutes, routeOptions);
   await app.register(import('./http/case-dispute.js'), routeOptions); // disputes (issue 5 §3)
