@@ -112,26 +112,62 @@ describe('case events across two server instances [postgres]', { skip }, () => {
     }
   });
 
-  it('closes the LISTEN connection with the app', async () => {
-    // A handle of its own with a unique application_name, to tell its backend from other test files'.
-    const name = `ck_listen_${process.pid}_${Date.now()}`;
+  /** A third instance whose connections carry a unique application_name, to tell its LISTEN backend from other test files'. */
+  async function namedInstance() {
+    const name = `ck_listen_${process.pid}_${Math.random().toString(36).slice(2)}`;
     const schema = (await a.db.query<{ schema: string }>('SELECT current_schema() AS schema'))[0]!.schema;
     const url = new URL((await testPostgresUrl())!);
     url.searchParams.set('application_name', name);
     const db = openPostgresDatabase({ connectionString: url.toString(), searchPath: schema, max: 2 });
-    const app = await buildApp({ db, clock: a.clock, logLevel: 'silent', webhookDelivery: false });
+    const app = await buildApp({ db, clock: a.clock, logLevel: 'silent', webhookDelivery: false, caseEventListeningFallbackPollMs: LONG_FALLBACK_MS });
     const notifier = caseEventNotifier(app.server);
-    const backends = async () =>
-      (await a.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'`, [name]))[0]!.n;
-    const started = performance.now();
-    while (!notifier.listening && performance.now() - started < 5000) await sleep(20);
-    assert.ok(notifier.listening);
-    assert.equal(await backends(), 1, 'one LISTEN connection');
-    await app.close();
-    assert.equal(notifier.listening, false);
-    const closedAt = performance.now();
-    while ((await backends()) > 0 && performance.now() - closedAt < 3000) await sleep(50);
-    assert.equal(await backends(), 0, 'the LISTEN backend ended with the app, before the database handle closes');
-    await db.close();
+    const listenBackends = async () =>
+      (await a.db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND query LIKE 'LISTEN%'`, [name])).map((r) => r.pid);
+    const until = async (condition: () => boolean | Promise<boolean>, ms = 5000) => {
+      const started = performance.now();
+      while (!(await condition()) && performance.now() - started < ms) await sleep(20);
+      return condition();
+    };
+    return { db, app, notifier, listenBackends, until };
+  }
+
+  it('reconnects a lost LISTEN connection and wakes by NOTIFY again', async () => {
+    const c = await namedInstance();
+    try {
+      await c.app.listen({ host: '127.0.0.1', port: 0 });
+      const url = `http://127.0.0.1:${(c.app.server.address() as AddressInfo).port}`;
+      assert.ok(await c.until(() => c.notifier.listening));
+      const [pid] = await c.listenBackends();
+      assert.ok(pid);
+      await a.db.query('SELECT pg_terminate_backend($1)', [pid]);
+      assert.ok(await c.until(() => !c.notifier.listening), 'the loss is seen');
+      assert.ok(await c.until(() => c.notifier.listening), 'listening again');
+      const pids = await c.listenBackends();
+      assert.equal(pids.length, 1);
+      assert.notEqual(pids[0], pid, 'a new connection');
+
+      const { member, created, path, cursor } = await memberWithCase();
+      const waiting = call(url, 'GET', `${path}?after=${cursor}&wait=20`, { bearer: member.token });
+      await sleep(200);
+      const posted = await call(a.url, 'POST', `/v1/cases/${created.id}/messages`, { bearer: member.token, body: { body: 'Efter genforbindelse' } });
+      const postedAt = performance.now();
+      assert.equal(posted.status, 201);
+      const answer = await waiting;
+      assert.ok(performance.now() - postedAt < 1000, `answered ${Math.round(performance.now() - postedAt)} ms after the post`);
+      assert.deepEqual(answer.json.data.map((e: { type: string }) => e.type), ['message.posted']);
+    } finally {
+      await c.app.close();
+      await c.db.close();
+    }
+  });
+
+  it('closes the LISTEN connection with the app', async () => {
+    const c = await namedInstance();
+    assert.ok(await c.until(() => c.notifier.listening));
+    assert.equal((await c.listenBackends()).length, 1, 'one LISTEN connection');
+    await c.app.close();
+    assert.equal(c.notifier.listening, false);
+    assert.ok(await c.until(async () => (await c.listenBackends()).length === 0, 3000), 'the LISTEN backend ended with the app');
+    await c.db.close();
   });
 });
