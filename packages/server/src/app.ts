@@ -25,6 +25,7 @@ import { createWebhookWorker, type WebhookWorkerOptions } from './process/webhoo
 import { webhookPrivateTargetsAllowed } from './process/webhook-target.js';
 import { caseRoutes } from './http/cases.js';
 import { caseEventRoutes } from './http/case-events.js';
+import { listenForCaseEvents } from './http/case-event-listener.js';
 import { caseMessageRoutes } from './http/case-messages.js';
 import { caseStageRoutes } from './http/case-stage.js';
 import { devMailboxRoutes } from './http/dev-mailbox.js';
@@ -55,6 +56,11 @@ export interface AppConfig {
    * at delivery (development, tests). Default COLLECTKIT_WEBHOOK_ALLOW_PRIVATE, off unless set.
    */
   webhookAllowPrivateTargets?: boolean;
+  /**
+   * PostgreSQL: the long-polls' fallback check period (ms) while this instance LISTENs for other
+   * instances' case events (default 15 s; 1 s while the LISTEN connection is down).
+   */
+  caseEventListeningFallbackPollMs?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -120,6 +126,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(quoteRoutes, routeOptions);
   await app.register(caseRoutes, routeOptions);
   await app.register(caseEventRoutes, routeOptions);
+  listenForCaseEvents(app, config.db, { listeningFallbackPollMs: config.caseEventListeningFallbackPollMs });
   await app.register(caseMessageRoutes, routeOptions);
   await app.register(caseStageRoutes, routeOptions);
   await app.register(import('./http/case-dispute.js'), routeOptions); // disputes (issue 5 §3)

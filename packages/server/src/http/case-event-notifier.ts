@@ -8,12 +8,15 @@ import type { Queryable } from '../store/database.js';
  *
  * - in-process: routes that append a case event call `notify(caseId)` once their transaction has
  *   committed (from an `onResponse` hook), which wakes this instance's waiters at once;
- * - everything else (another server instance on the same PostgreSQL, a writer that does not call
- *   `notify`): ONE query per second per instance, only while someone waits, checks the newest
- *   event id of all waited-on cases together.
- *
- * PostgreSQL LISTEN/NOTIFY would replace the per-second check across instances, but needs a
- * dedicated connection the `Database` seam does not offer yet (see the report of issue 3).
+ * - across instances (several servers on one PostgreSQL): `appendEvent` NOTIFYs the case id in the
+ *   writer's transaction, and each instance's ONE LISTEN connection (case-event-listener.ts) calls
+ *   `notify` for it once the transaction has committed;
+ * - the safety net (PGlite never needs it in-process; a lost LISTEN connection, a writer outside
+ *   this code): ONE query per `pollMs` per instance, only while someone waits, checks the newest
+ *   event id of all waited-on cases together. Every `FALLBACK_POLL_MS` (1 s) while there is no
+ *   working LISTEN; every `LISTENING_FALLBACK_POLL_MS` (15 s) while there is, since then the check
+ *   only guards against a notice lost in a way the listener did not see (a reconnect itself
+ *   triggers a check at once, for the notices sent while it was down).
  */
 export interface WaitRequest {
   /** The database outside any transaction, for the fallback check. */
@@ -33,14 +36,52 @@ interface Waiter {
 }
 
 export const FALLBACK_POLL_MS = 1000;
+/** The fallback check's period while this instance's LISTEN connection is up. */
+export const LISTENING_FALLBACK_POLL_MS = 15_000;
 
 export class CaseEventNotifier {
   private readonly waiters = new Map<string, Set<Waiter>>();
   private timer: ReturnType<typeof setInterval> | undefined;
   private checking = false;
   private db: Queryable | undefined;
+  private pollMs: number;
+  private listeningPollMs = LISTENING_FALLBACK_POLL_MS;
+  private listeningNow = false;
 
-  constructor(private readonly pollMs = FALLBACK_POLL_MS) {}
+  constructor(private readonly fallbackPollMs = FALLBACK_POLL_MS) {
+    this.pollMs = fallbackPollMs;
+  }
+
+  /** The fallback check's period while LISTEN is up (tests lengthen it so only NOTIFY explains a wake). */
+  setListeningPollMs(ms: number): void {
+    this.listeningPollMs = ms;
+    if (this.listeningNow) this.setPeriod(ms);
+  }
+
+  /** True while a LISTEN connection delivers other instances' notices. */
+  get listening(): boolean {
+    return this.listeningNow;
+  }
+
+  /**
+   * The LISTEN connection came up or went down. Up after being down: notices sent meanwhile are
+   * lost, so check at once; down: back to the short fallback period.
+   */
+  setListening(up: boolean): void {
+    this.listeningNow = up;
+    this.setPeriod(up ? this.listeningPollMs : this.fallbackPollMs);
+    if (up) void this.check();
+  }
+
+  private setPeriod(ms: number): void {
+    if (ms === this.pollMs) return;
+    this.pollMs = ms;
+    if (this.timer) {
+      clearInterval(this.timer);
+      this.timer = setInterval(() => void this.check(), this.pollMs);
+      this.timer.unref?.();
+    }
+  }
 
   /** Resolves when woken, on timeout, or on abort: the caller re-reads the events either way. */
   wait(request: WaitRequest): Promise<void> {

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import type { Database, Queryable } from './database.js';
+import type { Database, Listener, Queryable } from './database.js';
+import { openPostgresListener } from './postgres-listener.js';
 
 export interface PostgresOptions {
   connectionString: string;
@@ -25,7 +26,11 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
     async exec(sql: string) {
       await target.query(sql);
     },
+    async notify(channel: string, payload: string) {
+      await target.query('SELECT pg_notify($1, $2)', [channel, payload]);
+    },
   });
+  const listeners = new Set<Listener>();
   return {
     kind: 'postgres',
     ...wrap(pool),
@@ -43,6 +48,23 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen(channel, handlers) {
+      const listener = openPostgresListener({ connectionString: options.connectionString, channel, handlers });
+      listeners.add(listener);
+      return {
+        get listening() {
+          return listener.listening;
+        },
+        async close() {
+          listeners.delete(listener);
+          await listener.close();
+        },
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((listener) => listener.close()));
+      listeners.clear();
+      await pool.end();
+    },
   };
 }
