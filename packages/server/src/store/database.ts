@@ -9,11 +9,6 @@ export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
   /** Several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
-  /**
-   * PostgreSQL only: `pg_notify(channel, payload)`. Inside a transaction it is delivered on commit
-   * and dropped on rollback; identical notices of one transaction are delivered once.
-   */
-  notify?(channel: string, payload: string): Promise<void>;
 }
 
 /** A LISTEN connection of this process (see `Database.listen`). */

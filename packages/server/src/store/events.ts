@@ -18,16 +18,16 @@ export const CASE_EVENTS_CHANNEL = 'collectkit_case_events';
 /**
  * Appends to the event log (DESIGN.md §3.5): the only write the table allows. Returns the id as text (bigserial).
  *
- * On PostgreSQL it also NOTIFYs the case id, here and not in the callers so that every writer (HTTP
- * commands, the dunning scheduler, payment imports, the limitation job, simulation) reaches the
- * other instances. Inside the caller's transaction the notice goes out only on commit (a rolled-back
- * command wakes nobody), and several events of one case in one transaction make one notice.
+ * Each case event is announced on CASE_EVENTS_CHANNEL by a trigger on the table (migration 0011), so
+ * every writer (HTTP commands, the dunning scheduler, payment imports, the limitation job, simulation)
+ * reaches the other instances without a round trip of its own. Inside the caller's transaction the
+ * notice goes out only on commit (a rolled-back command wakes nobody), and several events of one case
+ * in one transaction make one notice.
  */
 export async function appendEvent(db: Queryable, event: NewEvent): Promise<string> {
   const rows = await db.query<{ id: string }>(
     `INSERT INTO events (association_id, case_id, type, data, created_at) VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id::text`,
     [event.associationId, event.caseId ?? null, event.type, JSON.stringify(event.data ?? {}), event.at],
   );
-  if (event.caseId && db.notify) await db.notify(CASE_EVENTS_CHANNEL, event.caseId);
   return rows[0]!.id;
 }

@@ -26,9 +26,6 @@ export function openPostgresDatabase(options: PostgresOptions): Database {
     async exec(sql: string) {
       await target.query(sql);
     },
-    async notify(channel: string, payload: string) {
-      await target.query('SELECT pg_notify($1, $2)', [channel, payload]);
-    },
   });
   const listeners = new Set<Listener>();
   return {

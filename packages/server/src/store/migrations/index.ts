@@ -6,6 +6,7 @@ import { sql as notifications } from './0005-notifications.js';
 import { sql as businessRulesAndSimulatedTime } from './0006-business-rules-and-simulated-time.js';
 import { sql as paymentImports } from './0009-payment-imports.js';
 import { sql as lettersRenderedAfterTheStep } from './0010-letters-rendered-after-the-step.js';
+import { sql as caseEventNotifyTrigger } from './0011-case-event-notify-trigger.js';
 
 export interface Migration {
   /** Strictly increasing; a released migration is never edited, only followed by a new one. */
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'business-rules-and-simulated-time', sql: businessRulesAndSimulatedTime },
   { version: 9, name: 'payment-imports', sql: paymentImports },
   { version: 10, name: 'letters-rendered-after-the-step', sql: lettersRenderedAfterTheStep },
+  { version: 11, name: 'case-event-notify-trigger', sql: caseEventNotifyTrigger },
 ];
