@@ -78,6 +78,19 @@ async function planOver(db: Queryable, row: CaseRow, events: readonly DunningEve
  * debtor's confirmation, a `case.updated` webhook) or cancels the proposal. The creditor and the
  * operator read it. The plan lives in the case's events (process/instalment-plans/plan-events.ts).
  */
+/** The data of `instalment_plan.proposed` and `.agreed`: the terms asked for and the schedule they make. */
+function planEventData(
+  planId: string,
+  on: IsoDate,
+  terms: { readonly count: number; readonly firstDueOn: IsoDate },
+  plan: Awaited<ReturnType<typeof planOver>>,
+  by: string | null,
+  note: string | null,
+): Record<string, unknown> {
+  const { schedule, planFee } = plan;
+  return { planId, on, count: terms.count, firstDueOn: terms.firstDueOn, interval: schedule.interval, total: schedule.total, planFee, instalments: schedule.instalments, by, note };
+}
+
 export const instalmentPlanRoutes: FastifyPluginAsyncZod<RouteOptions> = async (app, { clock }) => {
   notifyChangedCasesAfterResponse(app);
 
@@ -128,18 +141,7 @@ export const instalmentPlanRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       const events = await caseEvents(request.db, row.association_id, row.id);
       if (latestInstalmentPlan(events)?.status === 'proposed') throw conflict('plan', 'a proposal is waiting for the debtor: agree to it or cancel it first');
       const { schedule, planFee } = await planOver(request.db, row, events, today, body);
-      const data = {
-        planId: newPlanId(),
-        on: today,
-        count: body.count,
-        firstDueOn: body.firstDueOn,
-        interval: schedule.interval,
-        total: schedule.total,
-        planFee,
-        instalments: schedule.instalments,
-        by: auth.userId ?? null,
-        note: body.note ?? null,
-      };
+      const data = planEventData(newPlanId(), today, body, { schedule, planFee }, auth.userId ?? null, body.note ?? null);
       const now = clock.now();
       await appendEvent(request.db, { associationId: row.association_id, caseId: row.id, type: 'instalment_plan.proposed', data, at: now });
       caseChanged(request, row.id);
@@ -177,18 +179,7 @@ export const instalmentPlanRoutes: FastifyPluginAsyncZod<RouteOptions> = async (
       const event = (type: string, data: Record<string, unknown>) => appendEvent(request.db, { associationId: row.association_id, caseId: row.id, type, data, at: now });
       const feeEvent = planFee ? { type: 'fee.added', data: { kind: 'instalment_plan_fee', on: today, amount: planFee, step: 'instalment_plan.agreed' } } : null;
       if (feeEvent) await event(feeEvent.type, feeEvent.data);
-      await event('instalment_plan.agreed', {
-        planId: proposal.id,
-        on: today,
-        count: proposal.count,
-        firstDueOn: proposal.firstDueOn,
-        interval: schedule.interval,
-        total: schedule.total,
-        planFee,
-        instalments: schedule.instalments,
-        by: auth.userId ?? null,
-        note: request.body?.note ?? null,
-      });
+      await event('instalment_plan.agreed', planEventData(proposal.id, today, proposal, { schedule, planFee }, auth.userId ?? null, request.body?.note ?? null));
       const updated = (await updateCase(request.db, caseScopeOf(auth), row.id, { stage: 'instalment_plan' }, now))!;
       await event('stage.changed', { from: row.stage, to: 'instalment_plan', reason: 'instalment plan agreed', by: auth.userId ?? null });
       // The scheduler looks at the case today: it then follows the plan's dates, not the old stage's.
