@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -22,7 +22,7 @@ import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectMoneyInput } from '../controls/money-input.js';
 import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode, type CollectSubmitDetail } from '../events.js';
-import { LocalizeController } from '../i18n/localize-controller.js';
+import { LocalizedElement } from '../i18n/localized-element.js';
 import { announceFailure, caseFailure, isConfigured, isSignedOutError, markIssues, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
 import { SignInController } from '../internal/sign-in.js';
 import { currencySelect, domId, textField, type TextFieldOptions } from '../internal/fields.js';
@@ -113,7 +113,7 @@ export interface CaseSubmitDetail extends CollectSubmitDetail {
  * @cssprop --collect-font-family - Font. Default: the page's (inherited).
  * @cssprop --collect-space - Base spacing. Default 1em.
  */
-export class CollectCase extends LitElement {
+export class CollectCase extends LocalizedElement {
   static dependencies = {
     'collect-money-input': CollectMoneyInput,
     'collect-date-input': CollectDateInput,
@@ -122,12 +122,7 @@ export class CollectCase extends LitElement {
   };
   static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, caseStyles];
 
-  private readonly localize = new LocalizeController(this);
 
-  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.localize.whenLoaded(() => super.scheduleUpdate());
-  }
   private readonly announcer = new LiveAnnouncer(this);
   private readonly session = new SignInController(this, {
     localize: this.localize,

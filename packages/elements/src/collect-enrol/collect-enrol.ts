@@ -1,11 +1,11 @@
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isCollectkitApiError, newIdempotencyKey, type CreatedEnrolment, type EnrolmentRequest } from '@collectkit/sdk';
 import { describedBy, fieldError as renderFieldError } from '../controls/field-error.js';
 import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectNationalIdInput } from '../controls/national-id-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
-import { LocalizeController } from '../i18n/localize-controller.js';
+import { LocalizedElement } from '../i18n/localized-element.js';
 import { announceFailure, isConfigured, markIssues, MISSING_CONFIG_MESSAGE, unexpectedFailure } from '../internal/api-errors.js';
 import { domId, textField, type TextFieldOptions } from '../internal/fields.js';
 import { controlStyles } from '../theme/controls.styles.js';
@@ -91,16 +91,11 @@ function sessionStore(): Storage | null {
  * @cssprop --collect-font-family - Font. Default: the page's (inherited).
  * @cssprop --collect-space - Base spacing. Default 1em.
  */
-export class CollectEnrol extends LitElement {
+export class CollectEnrol extends LocalizedElement {
   static dependencies = { 'collect-national-id-input': CollectNationalIdInput };
   static override styles = [tokens, controlStyles, panelStyles, enrolStyles];
 
-  private readonly localize = new LocalizeController(this);
 
-  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.localize.whenLoaded(() => super.scheduleUpdate());
-  }
   private readonly announcer = new LiveAnnouncer(this);
 
   /** The association's publishable key (`pk_…`). */

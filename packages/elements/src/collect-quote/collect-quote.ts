@@ -1,4 +1,4 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import {
@@ -26,7 +26,7 @@ import type { FormControlElement } from '../controls/form-control.js';
 import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit } from '../events.js';
-import { LocalizeController } from '../i18n/localize-controller.js';
+import { LocalizedElement } from '../i18n/localized-element.js';
 import { currencySelect } from '../internal/fields.js';
 import { todayIso } from '../internal/today.js';
 import { controlStyles } from '../theme/controls.styles.js';
@@ -120,16 +120,11 @@ export function quoteRequestFrom(form: {
  * @cssprop --collect-font-family - Font. Default: the page's (inherited).
  * @cssprop --collect-space - Base spacing. Default 1em.
  */
-export class CollectQuote extends LitElement {
+export class CollectQuote extends LocalizedElement {
   static dependencies = { 'collect-money-input': CollectMoneyInput, 'collect-date-input': CollectDateInput };
   static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, quoteStyles];
 
-  private readonly localize = new LocalizeController(this);
 
-  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.localize.whenLoaded(() => super.scheduleUpdate());
-  }
   private readonly announcer = new LiveAnnouncer(this);
 
   /** Language of the calculator; inherited from the page when unset. */

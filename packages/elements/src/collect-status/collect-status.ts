@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   CASE_STAGES,
@@ -17,7 +17,7 @@ import type { FormControlElement } from '../controls/form-control.js';
 import { LiveAnnouncer } from '../controls/live-announcer.js';
 import { CollectMoneyInput } from '../controls/money-input.js';
 import { emit, type CollectErrorCode } from '../events.js';
-import { LocalizeController } from '../i18n/localize-controller.js';
+import { LocalizedElement } from '../i18n/localized-element.js';
 import { announceFailure, caseFailure, isConfigured, isSignedOutError, MISSING_CONFIG_MESSAGE } from '../internal/api-errors.js';
 import { SignInController } from '../internal/sign-in.js';
 import { todayIso } from '../internal/today.js';
@@ -182,16 +182,11 @@ interface InvoiceDraft {
  * @cssprop --collect-font-family - Font. Default: the page's (inherited).
  * @cssprop --collect-space - Base spacing. Default 1em.
  */
-export class CollectStatus extends LitElement {
+export class CollectStatus extends LocalizedElement {
   static dependencies = { 'collect-money-input': CollectMoneyInput, 'collect-date-input': CollectDateInput, 'collect-file-drop': CollectFileDrop };
   static override styles = [tokens, controlStyles, panelStyles, quoteLineStyles, caseStyles, statusStyles];
 
-  private readonly localize = new LocalizeController(this);
 
-  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.localize.whenLoaded(() => super.scheduleUpdate());
-  }
   private readonly announcer = new LiveAnnouncer(this);
   private readonly session = new SignInController(this, {
     localize: this.localize,

@@ -1,8 +1,8 @@
-import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { DocumentKind } from '@collectkit/sdk';
-import { LocalizeController } from '../i18n/localize-controller.js';
+import { LocalizedElement } from '../i18n/localized-element.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
 import type { UploadProgress } from './file-drop-upload.js';
@@ -126,15 +126,10 @@ let nextKey = 0;
  * @csspart live-region - The visually hidden live region.
  * @cssprop --collect-color-primary - The drop area's border while a file is dragged over it.
  */
-export class CollectFileDrop extends LitElement {
+export class CollectFileDrop extends LocalizedElement {
   static override styles = [tokens, controlStyles, fileDropStyles];
 
-  private readonly localize = new LocalizeController(this);
 
-  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.localize.whenLoaded(() => super.scheduleUpdate());
-  }
   private readonly announcer = new LiveAnnouncer(this);
 
   /** Language of the control; inherited from the page when unset. */

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { LocalizeController } from '../i18n/localize-controller.js';
+import { LocalizedElement } from '../i18n/localized-element.js';
 import { controlStyles } from '../theme/controls.styles.js';
 import { tokens } from '../theme/tokens.styles.js';
 import { describedBy, fieldError } from './field-error.js';
@@ -13,17 +13,12 @@ import { LiveAnnouncer } from './live-announcer.js';
  *
  * Subclasses say how typed text becomes a value (`parse`) and how a value is shown (`display`).
  */
-export abstract class FormControlElement<TValue> extends LitElement {
+export abstract class FormControlElement<TValue> extends LocalizedElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [tokens, controlStyles];
 
-  protected readonly localize = new LocalizeController(this);
 
-  /** Renders once the language's catalogue is loaded (the non-English ones load on demand). */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    return this.localize.whenLoaded(() => super.scheduleUpdate());
-  }
   protected readonly announcer = new LiveAnnouncer(this);
   protected readonly internals: ElementInternals;
 

@@ -38,11 +38,12 @@ function inheritedLang(element: Element): string {
  * re-rendering the host when any of them changes. Exposes the typed catalogue as `t` and formats
  * money and dates through Intl in that language.
  *
+ * Elements get it, and their updates held until the catalogue is loaded, by extending
+ * LocalizedElement (localized-element.ts):
  * ```ts
- * private readonly localize = new LocalizeController(this);
- * // Every render waits until the language's catalogue is loaded: no flash of English.
- * protected override scheduleUpdate() { return this.localize.whenLoaded(() => super.scheduleUpdate()); }
- * render() { return html`<h2>${this.localize.t.quote.title}</h2>`; }
+ * class CollectQuote extends LocalizedElement {
+ *   render() { return html`<h2>${this.localize.t.quote.title}</h2>`; }
+ * }
  * ```
  */
 export class LocalizeController implements ReactiveController {
