@@ -65,6 +65,8 @@ describe('LocalizeController', () => {
     document.documentElement.lang = 'fi';
     const wrapper = await fixture(html`<div><section lang="nb"><localize-probe></localize-probe></section><localize-probe></localize-probe></div>`);
     const [inner, outer] = [...wrapper.querySelectorAll('localize-probe')] as LocalizeProbe[];
+    // fixture() waited for the <div> only; each probe renders once its language file has loaded.
+    await Promise.all([inner!.updateComplete, outer!.updateComplete]);
     expect(text(inner!)).to.equal('Neste');
     expect(text(outer!)).to.equal('Seuraava');
   });
